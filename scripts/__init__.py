@@ -1,0 +1,1 @@
+"""Maintainer tooling for icegate-guide: the docs extension, the contract, drift checks."""

@@ -1,0 +1,97 @@
+"""Find a Chromium for Playwright, installing one when none is present.
+
+Order of preference:
+
+1. the executable named by the ``ICEGATE_CHROMIUM`` environment variable;
+2. a Chromium on ``PATH`` (Debian's ``chromium`` and friends);
+3. Playwright's own download, if it was installed earlier;
+4. as root on Debian: ``apt-get install chromium``;
+5. otherwise: ``python -m playwright install chromium``.
+
+Run ``python -m scripts.browser`` to make sure a browser exists; it prints which one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ENV_VAR = "ICEGATE_CHROMIUM"
+PATH_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def system_chromium() -> str | None:
+    """Return the Chromium named by the environment or found on PATH, if any.
+
+    Returns:
+        The executable's path, or None when neither names one.
+    """
+    named = os.environ.get(ENV_VAR)
+    if named:
+        return named
+    for name in PATH_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def playwright_chromium() -> str | None:
+    """Return Playwright's own Chromium if it has been downloaded.
+
+    Returns:
+        The executable's path, or None when Playwright has not installed one.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        path = Path(playwright.chromium.executable_path)
+    return str(path) if path.exists() else None
+
+
+def _can_use_apt() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get") is not None
+
+
+def install_chromium() -> None:
+    """Install a Chromium: Debian's package as root, else Playwright's download.
+
+    Raises:
+        subprocess.CalledProcessError: when the installer fails.
+    """
+    if _can_use_apt():
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+    else:
+        subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=True)
+
+
+def ensure_chromium() -> str:
+    """Return a usable Chromium, installing one first if needed.
+
+    Returns:
+        The executable's path.
+
+    Raises:
+        SystemExit: when no browser could be found or installed.
+    """
+    found = system_chromium() or playwright_chromium()
+    if found:
+        return found
+    print("No Chromium found; installing one (see scripts/browser.py).", file=sys.stderr)
+    try:
+        install_chromium()
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise SystemExit(f"Could not install Chromium: {error}") from None
+    found = system_chromium() or playwright_chromium()
+    if not found:
+        raise SystemExit(f"Chromium was installed but cannot be found; set {ENV_VAR}.")
+    return found
+
+
+if __name__ == "__main__":
+    print(f"Chromium for the tests: {ensure_chromium()}")

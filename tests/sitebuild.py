@@ -1,0 +1,52 @@
+"""Build the site once per test run, into a temporary folder, with ``mkdocs build --strict``."""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """The outcome of one strict build."""
+
+    site_dir: Path
+    returncode: int
+    output: str
+
+    def pages(self) -> list[str]:
+        """Every HTML page of the built site, as URL paths relative to the site root."""
+        paths = []
+        for html in sorted(self.site_dir.rglob("*.html")):
+            relative = html.relative_to(self.site_dir).as_posix()
+            paths.append(relative.removesuffix("index.html"))
+        return paths
+
+
+@functools.cache
+def build_site() -> BuildResult:
+    """Run ``mkdocs build --strict`` once and keep the result for the whole session."""
+    site_dir = Path(tempfile.mkdtemp(prefix="icegate-site-"))
+    atexit.register(shutil.rmtree, site_dir, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    # linkchecker drops root privileges to "nobody": the site must be world-readable.
+    site_dir.chmod(0o755)
+    return BuildResult(site_dir, result.returncode, result.stdout + result.stderr)
