@@ -1,0 +1,19 @@
+"""The site's search opens from the keyboard and finds text that is on a page."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_search_opens_from_the_keyboard_and_finds_a_phrase(page: Page, site_url: str):
+    page.goto(site_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    search_box = page.get_by_role("textbox", name="Search")
+    expect(search_box).to_be_focused()
+    search_box.press_sequentially("independent guide")
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    expect(page.locator(".md-search-result")).to_contain_text("independent guide", ignore_case=True)
