@@ -1,0 +1,111 @@
+"""Verdicts and results of a drift run."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class PageVerdict(str, Enum):
+    """What happened when a page was opened. Only ``OK`` pages have their elements checked."""
+
+    OK = "ok"
+    UNREACHABLE = "unreachable"
+    HTTP_ERROR = "http error"
+    BLOCKED = "blocked"
+    MAINTENANCE = "maintenance"
+    ENTRY_MISSING = "entry missing"
+    NOT_CHECKABLE = "not checkable live"
+
+
+class ElementVerdict(str, Enum):
+    """What the portal showed of one documented element."""
+
+    PRESENT = "present"
+    LOCATOR_DRIFT = "locator drift"
+    LABEL_DRIFT = "label drift"
+    MISSING = "missing"
+    NOT_CHECKED = "not checked"
+
+    @property
+    def is_drift(self) -> bool:
+        """Whether this verdict means the docs or the contract need attention."""
+        return self in DRIFT
+
+
+DRIFT = frozenset(
+    {ElementVerdict.LOCATOR_DRIFT, ElementVerdict.LABEL_DRIFT, ElementVerdict.MISSING}
+)
+
+#: Page verdicts that mean "the portal could not be checked", never documentation drift.
+PORTAL_TROUBLE = frozenset(
+    {
+        PageVerdict.UNREACHABLE,
+        PageVerdict.HTTP_ERROR,
+        PageVerdict.BLOCKED,
+        PageVerdict.MAINTENANCE,
+    }
+)
+
+
+class Outcome(str, Enum):
+    """The verdict of a whole run, and the exit status that goes with it."""
+
+    NO_DRIFT = "no drift"
+    DRIFT = "drift"
+    UNREACHABLE = "portal unreachable"
+
+    @property
+    def exit_status(self) -> int:
+        """0 no drift, 1 drift, 75 (EX_TEMPFAIL) when nothing could be checked."""
+        return {Outcome.NO_DRIFT: 0, Outcome.DRIFT: 1, Outcome.UNREACHABLE: 75}[self]
+
+
+@dataclass
+class PageResult:
+    """The outcome of opening one page."""
+
+    page: str
+    url: str
+    verdict: PageVerdict
+    detail: str = ""
+    status: int | None = None
+    attempts: int = 0
+    seconds: float = 0.0
+    screenshot: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (verdict as its text)."""
+        data = asdict(self)
+        data["verdict"] = self.verdict.value
+        return data
+
+
+@dataclass
+class ElementResult:
+    """The outcome for one element."""
+
+    element: str
+    page: str
+    verdict: ElementVerdict
+    detail: str = ""
+    expected_label: str | None = None
+    observed_label: str | None = None
+    locator_index: int | None = None
+    locator: str | None = None
+    screenshot: str | None = None
+    mentions: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (verdict as its text)."""
+        data = asdict(self)
+        data["verdict"] = self.verdict.value
+        return data
+
+    def explain(self) -> str:
+        """One paragraph for a failing test or a report line."""
+        lines = [f"{self.element}: {self.verdict.value}. {self.detail}".strip()]
+        if self.mentions:
+            lines.append("Mentioned at: " + ", ".join(self.mentions))
+        return "\n".join(lines)

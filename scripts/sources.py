@@ -1,0 +1,197 @@
+"""The register of public sources (``portal/sources.yml``) and the ``[[source-list]]`` block.
+
+Guide pages name their sources by id in front matter; the page footer shows them, and the
+Sources page lists every source, official ones first, with the pages that cite it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown import Markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES_PATH = ROOT / "portal" / "sources.yml"
+KIND_ORDER = ("official", "official-copy", "third-party", "code")
+KIND_TITLES = {
+    "official": "Official: ICEGATE, CBIC and DGFT",
+    "official-copy": "Official documents published elsewhere",
+    "third-party": "Third-party guides (accuracy not verified)",
+    "code": "Public code and issue threads",
+}
+LIST_MARKER = "[[source-list]]"
+
+
+class SourceError(ValueError):
+    """The register is invalid, or a page names a source that is not in it."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One public source."""
+
+    id: str
+    title: str
+    kind: str
+    url: str | None = None
+    date: str | None = None
+
+
+def load_sources(path: Path = SOURCES_PATH) -> dict[str, Source]:
+    """Read and check the source register.
+
+    Args:
+        path: The register file.
+
+    Returns:
+        Sources by id, in file order.
+
+    Raises:
+        SourceError: naming the file, the source and the problem.
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise SourceError(f"{path}: cannot read the source register: {error}") from None
+    if not isinstance(data, dict):
+        raise SourceError(f"{path}: expected a mapping of source ids")
+    sources = {}
+    for source_id, raw in data.items():
+        if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
+            raise SourceError(f"{path}: at {source_id}: expected a mapping with a 'title'")
+        if raw.get("kind") not in KIND_ORDER:
+            raise SourceError(f"{path}: at {source_id} → kind: expected one of {KIND_ORDER}")
+        url = raw.get("url")
+        if url is not None and not str(url).startswith("https://"):
+            raise SourceError(f"{path}: at {source_id} → url: expected an https:// address")
+        unknown = set(raw) - {"title", "kind", "url", "date"}
+        if unknown:
+            raise SourceError(f"{path}: at {source_id}: unexpected keys {sorted(unknown)}")
+        date = raw.get("date")
+        sources[source_id] = Source(
+            source_id, raw["title"], raw["kind"], url, None if date is None else str(date)
+        )
+    return sources
+
+
+def resolve(ids: Any, sources: dict[str, Source], page: str) -> list[Source]:
+    """Turn a page's ``sources:`` front matter into Source objects.
+
+    Args:
+        ids: The front-matter value (a list of source ids).
+        sources: The register.
+        page: The page's path, for messages.
+
+    Returns:
+        The sources, in the order the page lists them.
+
+    Raises:
+        SourceError: when the value is not a list of known ids.
+    """
+    if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
+        raise SourceError(f"docs/{page}: front matter 'sources' must be a list of source ids")
+    unknown = [item for item in ids if item not in sources]
+    if unknown:
+        raise SourceError(
+            f"docs/{page}: unknown source id(s) {unknown}; add them to portal/sources.yml"
+        )
+    return [sources[item] for item in ids]
+
+
+class SourceListExtension(Extension):
+    """Render a ``[[source-list]]`` paragraph as every source, grouped by kind."""
+
+    def __init__(
+        self,
+        sources: dict[str, Source],
+        cited_on: dict[str, list[tuple[str, str]]],
+        page: str = "reference/sources.md",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.sources = sources
+        self.cited_on = cited_on
+        self.page = page
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        """Register the block processor."""
+        md.registerExtension(self)
+        md.parser.blockprocessors.register(SourceList(md.parser, self), "source_list", 94)
+
+
+class SourceList(BlockProcessor):
+    """The block processor behind ``[[source-list]]``."""
+
+    def __init__(self, parser: Any, extension: SourceListExtension) -> None:
+        super().__init__(parser)
+        self.extension = extension
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        """Match the marker paragraph only."""
+        return block.strip() == LIST_MARKER
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        """Write one heading and list per kind of source."""
+        blocks.pop(0)
+        for kind in KIND_ORDER:
+            members = [s for s in self.extension.sources.values() if s.kind == kind]
+            if not members:
+                continue
+            etree.SubElement(parent, "h2").text = KIND_TITLES[kind]
+            listing = etree.SubElement(parent, "ul")
+            for source in sorted(members, key=lambda s: s.date or "", reverse=True):
+                self._item(listing, source)
+
+    def _item(self, listing: etree.Element, source: Source) -> None:
+        item = etree.SubElement(listing, "li", {"id": f"source-{source.id}"})
+        title = etree.SubElement(item, "a" if source.url else "span", (
+            {"href": source.url} if source.url else {}
+        ))
+        title.text = source.title
+        title.tail = f" ({source.date})." if source.date else " (undated)."
+        pages = self.extension.cited_on.get(source.id, [])
+        if pages:
+            cited = etree.SubElement(item, "span")
+            cited.text = " Cited on: "
+            here = posixpath.dirname(self.extension.page)
+            for index, (page, title) in enumerate(pages):
+                link = etree.SubElement(cited, "a", {"href": posixpath.relpath(page, here)})
+                link.text = title
+                link.tail = ", " if index < len(pages) - 1 else "."
+
+
+def front_matter(text: str) -> dict[str, Any]:
+    """The YAML front matter of a Markdown page, or an empty mapping when it has none."""
+    if not text.startswith("---"):
+        return {}
+    end = text.find("\n---", 3)
+    if end == -1:
+        return {}
+    data = yaml.safe_load(text[3:end])
+    return data if isinstance(data, dict) else {}
+
+
+def pages_citing(docs_dir: Path) -> dict[str, list[tuple[str, str]]]:
+    """Which pages name each source in their front matter.
+
+    Args:
+        docs_dir: The docs folder.
+
+    Returns:
+        Source id → (page path relative to ``docs_dir``, page title), in path order.
+    """
+    cited: dict[str, list[tuple[str, str]]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        meta = front_matter(path.read_text(encoding="utf-8"))
+        page = path.relative_to(docs_dir).as_posix()
+        title = str(meta.get("title") or page)
+        for source_id in meta.get("sources") or []:
+            cited.setdefault(str(source_id), []).append((page, title))
+    return cited

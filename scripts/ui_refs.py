@@ -1,0 +1,261 @@
+"""Python-Markdown extension: print portal labels from the element contract.
+
+A guide writes ``[[ui:login.submit]]``; the page shows the label the portal uses (``LOGIN``),
+marked up as a UI element, followed by its verification state, which links to the element's
+row on the generated reference page. An id that is not in the contract is logged as a warning
+naming the page and line, so ``mkdocs build --strict`` fails.
+
+A paragraph holding only ``[[ui-reference]]`` becomes the generated reference of every element.
+
+Nothing here depends on MkDocs; ``scripts/mkdocs_hooks.py`` only creates the extension and
+tells it which page is being rendered.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from typing import Any
+
+from markdown import Markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+
+from scripts.contract import Contract, Element
+from scripts.mentions import UI_REF, Mention
+from scripts.verification import VerificationStatus
+
+log = logging.getLogger("mkdocs.icegate.ui_refs")
+
+REFERENCE_MARKER = "[[ui-reference]]"
+CONFIDENCE_WORDS = {"high": "High", "medium": "Medium", "low": "Low"}
+
+
+@dataclass(frozen=True)
+class ReaderState:
+    """How sure a reader can be of an element, in words."""
+
+    kind: str
+    short: str
+    long: str
+
+
+def reader_state(element: Element, status: VerificationStatus) -> ReaderState:
+    """Describe what is known about an element for readers.
+
+    Args:
+        element: The contract element.
+        status: The live verification status.
+
+    Returns:
+        The state: verified on the live portal, unconfirmed label, or not yet checked live.
+    """
+    seen = status.last_verified.get(element.id)
+    if seen:
+        return ReaderState("verified", f"✓ {seen}", f"Seen on the live portal on {seen}")
+    if element.label_confidence == "low":
+        return ReaderState(
+            "unconfirmed",
+            "unconfirmed",
+            "The portal's exact words here are not confirmed yet",
+        )
+    return ReaderState(
+        "unverified",
+        "not yet checked live",
+        "Backed by public sources; not yet seen by our live check",
+    )
+
+
+class UiRefExtension(Extension):
+    """Render ``[[ui:ID]]`` references and the ``[[ui-reference]]`` table from the contract."""
+
+    def __init__(
+        self,
+        contract: Contract,
+        status: VerificationStatus,
+        mentions: dict[str, list[Mention]] | None = None,
+        reference_page: str = "reference/portal-elements.md",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.contract = contract
+        self.status = status
+        self.mentions = mentions or {}
+        self.reference_page = reference_page
+        self.page: str | None = None
+        self.line_offset = 0
+        self.lines: dict[str, int] = {}
+
+    def set_page(self, page: str | None, line_offset: int = 0) -> None:
+        """Name the page about to be rendered, for links and warnings.
+
+        Args:
+            page: Its path relative to the docs folder, e.g. ``log-in/steps.md``.
+            line_offset: Lines the generator removed from the top (front matter).
+        """
+        self.page = page
+        self.line_offset = line_offset
+
+    def href(self, element: Element) -> str:
+        """The link from the current page to the element's row on the reference page."""
+        here = posixpath.dirname(self.page or "")
+        target = posixpath.relpath(self.reference_page, here or ".")
+        return f"{target}#{element.anchor}"
+
+    def where(self, element_id: str) -> str:
+        """``page:line`` of the first mention of ``element_id`` on the current page."""
+        line = self.lines.get(element_id)
+        page = f"docs/{self.page}" if self.page else "<page>"
+        return f"{page}:{line + self.line_offset}" if line else page
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        """Register the line recorder, the inline pattern and the reference table."""
+        md.registerExtension(self)
+        md.preprocessors.register(LineRecorder(md, self), "ui_ref_lines", 40)
+        md.inlinePatterns.register(UiRefProcessor(UI_REF.pattern, self), "ui_ref", 175)
+        md.parser.blockprocessors.register(ReferenceTable(md.parser, self), "ui_reference", 95)
+
+
+class LineRecorder(Preprocessor):
+    """Remember the line of each reference before other preprocessors move lines around."""
+
+    def __init__(self, md: Markdown, extension: UiRefExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        """Record ``id → first line`` for the page; the text is left untouched."""
+        self.extension.lines = {}
+        for number, line in enumerate(lines, start=1):
+            for match in UI_REF.finditer(line):
+                self.extension.lines.setdefault(match["id"], number)
+        return lines
+
+
+class UiRefProcessor(InlineProcessor):
+    """Turn ``[[ui:ID]]`` into the element's label and verification state."""
+
+    def __init__(self, pattern: str, extension: UiRefExtension) -> None:
+        super().__init__(pattern)
+        self.extension = extension
+
+    def handleMatch(self, m: Any, data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
+        """Build the HTML for one reference."""
+        element_id = m.group("id")
+        element = self.extension.contract.elements.get(element_id)
+        if element is None:
+            log.warning(
+                "%s: unknown portal element %r in [[ui:%s]]; add it to portal/contract.yml "
+                "or fix the id",
+                self.extension.where(element_id),
+                element_id,
+                element_id,
+            )
+            wrong = etree.Element("code", {"class": "ui-ref ui-ref--unknown"})
+            wrong.text = m.group(0)
+            return wrong, m.start(0), m.end(0)
+        if m.group("form") == "label":
+            return render_label(element), m.start(0), m.end(0)
+        return render_reference(element, self.extension), m.start(0), m.end(0)
+
+
+def render_label(element: Element) -> etree.Element:
+    """The bare label of ``element`` (for headings and titles), marked up as a UI element."""
+    label = etree.Element("span", {"class": "ui-ref__label", "data-ui-element": element.id})
+    label.text = element.label
+    return label
+
+
+def render_reference(element: Element, extension: UiRefExtension) -> etree.Element:
+    """The inline HTML for one mention of ``element``: label, then verification state."""
+    state = reader_state(element, extension.status)
+    span = etree.Element(
+        "span",
+        {"class": f"ui-ref ui-ref--{state.kind}", "data-ui-element": element.id},
+    )
+    label = etree.SubElement(span, "strong", {"class": "ui-ref__label"})
+    label.text = element.label
+    sup = etree.SubElement(span, "sup", {"class": "ui-ref__state"})
+    link = etree.SubElement(sup, "a", {"href": extension.href(element), "title": state.long})
+    link.text = state.short
+    return span
+
+
+class ReferenceTable(BlockProcessor):
+    """Replace a ``[[ui-reference]]`` paragraph with one table per portal page."""
+
+    def __init__(self, parser: Any, extension: UiRefExtension) -> None:
+        super().__init__(parser)
+        self.extension = extension
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        """Match the marker paragraph only."""
+        return block.strip() == REFERENCE_MARKER
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        """Write the reference in place of the marker."""
+        blocks.pop(0)
+        contract = self.extension.contract
+        for page in contract.pages.values():
+            elements = contract.elements_on(page.id)
+            if not elements:
+                continue
+            heading = etree.SubElement(parent, "h2")
+            heading.text = page.title
+            intro = etree.SubElement(parent, "p")
+            where = page.path if page.path is not None else None
+            if where is not None:
+                intro.text = f"Address: {contract.sites[page.site].live_url}{where}. "
+            else:
+                intro.text = f"Reached from the {contract.pages[page.reach_from].title.lower()}. "
+            intro.text += (
+                "Checked automatically on the live portal every night."
+                if page.live_checkable
+                else f"Not checked automatically: {page.why_not_live.strip()}"
+            )
+            self._table(parent, elements)
+
+    def _table(self, parent: etree.Element, elements: list[Element]) -> None:
+        table = etree.SubElement(parent, "table")
+        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+        for title in ("Label", "What it is", "Confidence", "Evidence", "Live check", "Used on"):
+            etree.SubElement(head, "th").text = title
+        body = etree.SubElement(table, "tbody")
+        for element in elements:
+            self._row(body, element)
+
+    def _row(self, body: etree.Element, element: Element) -> None:
+        extension = self.extension
+        row = etree.SubElement(body, "tr", {"id": element.anchor})
+        label_cell = etree.SubElement(row, "td")
+        etree.SubElement(label_cell, "strong").text = element.label
+        etree.SubElement(label_cell, "br")
+        etree.SubElement(label_cell, "code").text = element.id
+        etree.SubElement(row, "td").text = element.what + (
+            f" ({element.notes})" if element.notes else ""
+        )
+        etree.SubElement(row, "td").text = (
+            f"Element: {CONFIDENCE_WORDS[element.confidence]}. "
+            f"Label: {CONFIDENCE_WORDS[element.label_confidence]}."
+        )
+        evidence_cell = etree.SubElement(row, "td")
+        for index, evidence in enumerate(element.evidence):
+            if index:
+                etree.SubElement(evidence_cell, "br")
+            attributes = {"href": evidence.url} if evidence.url else {}
+            target = etree.SubElement(evidence_cell, "a" if evidence.url else "span", attributes)
+            target.text = evidence.source
+            target.tail = f" [{evidence.kind}{', ' + evidence.date if evidence.date else ''}]"
+        state = reader_state(element, extension.status)
+        etree.SubElement(row, "td").text = state.long
+        used = etree.SubElement(row, "td")
+        for index, mention in enumerate(extension.mentions.get(element.id, [])):
+            if index:
+                etree.SubElement(used, "br")
+            href = posixpath.relpath(mention.file, posixpath.dirname(extension.reference_page))
+            link = etree.SubElement(used, "a", {"href": href})
+            link.text = f"{mention.file} line {mention.line}"

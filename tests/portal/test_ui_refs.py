@@ -1,0 +1,65 @@
+"""The [[ui:...]] Markdown extension renders labels from the contract, with their state."""
+
+from __future__ import annotations
+
+import logging
+
+import markdown
+import pytest
+
+from scripts.contract import project_contract
+from scripts.ui_refs import UiRefExtension
+from scripts.verification import VerificationStatus
+
+
+def render(text: str, status: VerificationStatus | None = None, page: str = "log-in/steps.md"):
+    extension = UiRefExtension(project_contract(), status or VerificationStatus(state="none"))
+    extension.set_page(page, line_offset=4)
+    return markdown.markdown(text, extensions=[extension])
+
+
+def test_reference_prints_the_contract_label():
+    html = render("Select [[ui:login.submit]].")
+    assert '<strong class="ui-ref__label">LOGIN</strong>' in html
+    assert "[[ui:" not in html
+
+
+def test_reference_links_to_the_element_row_relative_to_the_page():
+    html = render("Select [[ui:login.submit]].")
+    assert 'href="../reference/portal-elements.md#el-login-submit"' in html
+
+
+def test_unverified_element_says_not_yet_checked_live():
+    assert "not yet checked live" in render("[[ui:login.submit]]")
+
+
+def test_low_confidence_label_is_shown_as_unconfirmed():
+    html = render("[[ui:login.forgot_password]]")
+    assert "ui-ref--unconfirmed" in html
+    assert ">unconfirmed<" in html
+
+
+def test_element_seen_live_shows_the_date():
+    status = VerificationStatus(state="ok", last_verified={"login.submit": "2026-11-20"})
+    html = render("[[ui:login.submit]]", status)
+    assert "ui-ref--verified" in html
+    assert "2026-11-20" in html
+
+
+def test_label_form_prints_the_bare_label():
+    html = render("## [[ui:login.invalid_credentials|label]]")
+    assert "Invalid Credentials" in html
+    assert "<sup" not in html
+
+
+def test_unknown_id_warns_with_page_and_line(caplog: pytest.LogCaptureFixture):
+    with caplog.at_level(logging.WARNING, logger="mkdocs.icegate.ui_refs"):
+        html = render("One.\n\nTwo [[ui:login.nope]].")
+    assert "docs/log-in/steps.md:7: unknown portal element 'login.nope'" in caplog.text
+    assert "ui-ref--unknown" in html
+
+
+def test_reference_marker_lists_every_element_with_its_anchor():
+    html = render("[[ui-reference]]", page="reference/portal-elements.md")
+    for element in project_contract():
+        assert f'id="{element.anchor}"' in html
