@@ -70,6 +70,15 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     return markdown
 
 
+def on_files(files: Any, config: Any) -> Any:
+    """Publish the downloadable tools from ``snippets/`` under ``tools/`` in the site."""
+    from mkdocs.structure.files import File
+
+    for tool in sorted((ROOT / "snippets").glob("*.py")):
+        files.append(File.generated(config, f"tools/{tool.name}", abs_src_path=str(tool)))
+    return files
+
+
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """Rebuild the preview when the contract, history or snippets change."""
     for folder in ("portal", "snippets", "overrides"):

@@ -1,0 +1,70 @@
+"""Extract the running prose of a guide and score its readability.
+
+Used by the tests (a guide below the bar fails) and by ``python -m scripts.prose`` which prints
+every guide's score.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import textstat
+
+from scripts.contract import project_contract
+from scripts.mentions import UI_REF
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+MINIMUM_SCORE = 60.0
+
+FENCE = re.compile(r"^\s*(```|~~~).*?^\s*\1", re.MULTILINE | re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+def prose_of(markdown: str) -> str:
+    """The sentences of a Markdown page, without code, tables, markup or link targets."""
+    labels = {element.id: element.label for element in project_contract()}
+    text = FRONT_MATTER.sub("", markdown)
+    text = FENCE.sub("", text)
+    text = UI_REF.sub(lambda m: labels.get(m["id"], m["id"]), text)
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(("|", "!!!", "???", "===", "::: ", "<!--", "--8<--", "![")):
+            continue
+        stripped = re.sub(r"^(#+|[-*]|\d+\.|:)\s+", "", stripped)
+        lines.append(stripped)
+    text = "\n".join(lines)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links: keep the words
+    text = re.sub(r"\{[^}]*\}", "", text)  # attribute lists
+    text = re.sub(r"<[^>]+>", "", text)  # inline HTML
+    text = re.sub(r"[*_`]", "", text)
+    return text
+
+
+def score(path: Path) -> float:
+    """Flesch reading ease of one page's prose (higher is easier; 60+ is plain English)."""
+    return float(textstat.flesch_reading_ease(prose_of(path.read_text(encoding="utf-8"))))
+
+
+def guide_pages() -> list[Path]:
+    """Every page written for readers (the generated reference lists are left out)."""
+    skip = {"reference/portal-elements.md", "reference/sources.md", "about/contributing.md"}
+    return [
+        path
+        for path in sorted(DOCS.rglob("*.md"))
+        if path.relative_to(DOCS).as_posix() not in skip
+    ]
+
+
+if __name__ == "__main__":
+    worst = 100.0
+    for page in guide_pages():
+        value = score(page)
+        worst = min(worst, value)
+        flag = "" if value >= MINIMUM_SCORE else "  <- below the bar"
+        print(f"{value:6.1f}  docs/{page.relative_to(DOCS).as_posix()}{flag}")
+    print(f"Flesch reading ease, minimum {MINIMUM_SCORE:g}; worst page {worst:.1f}")
+    sys.exit(0 if worst >= MINIMUM_SCORE else 1)

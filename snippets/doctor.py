@@ -1,0 +1,517 @@
+#!/usr/bin/env python3
+"""Diagnose the connection from this computer to the ICEGATE portal.
+
+Runs with any Python 3.9 or newer, on Windows, macOS and Linux, with no extra packages.
+It looks up the portal's names, opens a connection, checks the secure (TLS) handshake and
+certificate, fetches the public home pages with a plain GET, compares your clock with the
+server's, and reports proxy settings. It sends no password, no ID and no personal data.
+
+Examples:
+    python doctor.py
+    python doctor.py --json
+    python doctor.py --timeout 30
+    python doctor.py --host foservices.icegate.gov.in
+
+Exit status: 0 all good, 1 warnings only, 2 failures (or a usage error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import email.utils
+import http.client
+import json
+import platform
+import socket
+import ssl
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from typing import Callable, Dict, List, Optional
+from urllib.parse import urlsplit
+
+GUIDE_URL = "https://icegate-guide.github.io/icegate-guide/"
+DEFAULT_HOSTS = ("www.icegate.gov.in", "foservices.icegate.gov.in")
+USER_AGENT = "icegate-guide-doctor/1.0 (+https://icegate-guide.github.io/icegate-guide/)"
+
+#: Every check, in the order they run. Each id is also the anchor of its help entry.
+CHECKS = (
+    "python-version",
+    "proxy-settings",
+    "dns-lookup",
+    "tcp-connect",
+    "tls-handshake",
+    "https-get",
+    "clock-skew",
+)
+SEVERITY = {"ok": 0, "skip": 0, "warn": 1, "fail": 2}
+CLOCK_WARN_SECONDS = 60
+CLOCK_FAIL_SECONDS = 300
+SLOW_SECONDS = 5.0
+CERT_WARN_DAYS = 14
+
+
+@dataclass
+class Finding:
+    """The result of one check against one target."""
+
+    check: str
+    target: str
+    status: str
+    summary: str
+
+    @property
+    def help(self) -> str:
+        """The troubleshooting entry for this check."""
+        return f"{GUIDE_URL}troubleshoot/#{self.check}"
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dictionary (with the help link for problems)."""
+        data = asdict(self)
+        if self.status in ("warn", "fail"):
+            data["help"] = self.help
+        return data
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A host to probe over HTTPS."""
+
+    host: str
+    port: int = 443
+    path: str = "/"
+
+    @property
+    def name(self) -> str:
+        """``host`` or ``host:port`` when the port is not 443."""
+        return self.host if self.port == 443 else f"{self.host}:{self.port}"
+
+
+class UsageError(ValueError):
+    """A command-line value that cannot be used."""
+
+
+def parse_endpoint(text: str) -> Endpoint:
+    """Read ``host`` or ``host:port`` from the command line.
+
+    Raises:
+        UsageError: when the value is not a host name with an optional port.
+    """
+    host, _, port_text = text.strip().partition(":")
+    if not host or any(char.isspace() or ord(char) < 32 for char in host) or "/" in host:
+        raise UsageError(f"not a host name: {text!r}")
+    if not port_text:
+        return Endpoint(host)
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise UsageError(f"not a port number: {port_text!r}")
+    return Endpoint(host, int(port_text))
+
+
+# Checks that need no network -----------------------------------------------------------
+
+
+def check_python() -> Finding:
+    """Report the Python version and operating system."""
+    version = platform.python_version()
+    system = f"{platform.system()} {platform.release()}".strip()
+    if sys.version_info < (3, 9):  # noqa: UP036 - readers run this with whatever Python they have
+        return Finding(
+            "python-version",
+            "this computer",
+            "fail",
+            f"Python {version} is too old; 3.9 or newer is needed",
+        )
+    return Finding("python-version", "this computer", "ok", f"Python {version} on {system}")
+
+
+def mask(url: str) -> str:
+    """Hide any user name and password in a proxy URL."""
+    parts = urlsplit(url)
+    if parts.username or parts.password:
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+        return f"{parts.scheme}://***@{host}{port}"
+    return url
+
+
+def proxy_for(endpoint: Endpoint, proxies: Dict[str, str]) -> Optional[str]:
+    """The HTTPS proxy the environment sets for ``endpoint``, unless NO_PROXY excludes it."""
+    url = proxies.get("https")
+    if not url:
+        return None
+    if urllib.request.proxy_bypass_environment(endpoint.host, proxies):
+        return None
+    return url
+
+
+def check_proxy(proxies: Dict[str, str], endpoints: List[Endpoint]) -> Finding:
+    """Report the proxy settings that apply to the portal."""
+    used = sorted({mask(p) for p in (proxy_for(e, proxies) for e in endpoints) if p})
+    if not used:
+        return Finding("proxy-settings", "this computer", "ok", "no proxy is set for these hosts")
+    return Finding(
+        "proxy-settings",
+        "this computer",
+        "warn",
+        f"HTTPS goes through the proxy {', '.join(used)}; "
+        "the checks below use it, as a browser would",
+    )
+
+
+# Probes of one endpoint ------------------------------------------------------------------
+
+
+class Probe:
+    """Runs the network checks of one endpoint, one after the other, within a deadline."""
+
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        context: ssl.SSLContext,
+        deadline: float,
+        proxy: Optional[str],
+    ) -> None:
+        self.endpoint = endpoint
+        self.context = context
+        self.deadline = deadline
+        self.proxy = proxy
+        self.findings: List[Finding] = []
+        self.stage = "dns-lookup"
+        self.done = False
+
+    def remaining(self) -> float:
+        """Seconds left before the deadline (never below a small positive number)."""
+        return max(self.deadline - time.monotonic(), 0.01)
+
+    def add(self, check: str, status: str, summary: str) -> None:
+        """Record a finding for this endpoint."""
+        self.findings.append(Finding(check, self.endpoint.name, status, summary))
+
+    def run(self) -> None:
+        """Run every check in order; stop at the first one that fails."""
+        try:
+            sock = self.connect()
+            if sock is None:
+                return
+            tls = self.handshake(sock)
+            if tls is None:
+                return
+            date = self.fetch(tls)
+            if date is not None:
+                self.clock(date)
+        finally:
+            self.done = True
+
+    def connect(self) -> Optional[socket.socket]:
+        """DNS and TCP, directly or through the proxy."""
+        if self.proxy:
+            self.add("dns-lookup", "skip", "the proxy looks up the name")
+            return self.connect_via_proxy(self.proxy)
+        self.stage = "dns-lookup"
+        started = time.monotonic()
+        try:
+            infos = socket.getaddrinfo(
+                self.endpoint.host, self.endpoint.port, type=socket.SOCK_STREAM
+            )
+        except (socket.gaierror, UnicodeError) as error:
+            self.add("dns-lookup", "fail", f"the name does not resolve ({error})")
+            return None
+        addresses = sorted({info[4][0] for info in infos})
+        self.add(
+            "dns-lookup", "ok", f"{', '.join(addresses[:3])} ({time.monotonic() - started:.2f} s)"
+        )
+        self.stage = "tcp-connect"
+        started = time.monotonic()
+        try:
+            sock = socket.create_connection(
+                (self.endpoint.host, self.endpoint.port), timeout=self.remaining()
+            )
+        except OSError as error:
+            self.add(
+                "tcp-connect",
+                "fail",
+                f"cannot connect to port {self.endpoint.port}: {describe(error)}",
+            )
+            return None
+        self.add(
+            "tcp-connect",
+            "ok",
+            f"port {self.endpoint.port} open ({time.monotonic() - started:.2f} s)",
+        )
+        return sock
+
+    def connect_via_proxy(self, proxy: str) -> Optional[socket.socket]:
+        """Open a tunnel to the endpoint through an HTTP proxy (CONNECT)."""
+        self.stage = "tcp-connect"
+        parts = urlsplit(proxy)
+        host, port = parts.hostname or "", parts.port or 8080
+        target = f"{self.endpoint.host}:{self.endpoint.port}"
+        try:
+            sock = socket.create_connection((host, port), timeout=self.remaining())
+            sock.sendall(f"CONNECT {target} HTTP/1.1\r\nHost: {target}\r\n\r\n".encode("ascii"))
+            answer = read_head(sock)
+        except OSError as error:
+            self.add(
+                "tcp-connect", "fail", f"cannot reach the proxy {mask(proxy)}: {describe(error)}"
+            )
+            return None
+        status_line = answer.split("\r\n", 1)[0]
+        if " 200" not in status_line:
+            self.add(
+                "tcp-connect", "fail", f"the proxy {mask(proxy)} refused the tunnel: {status_line}"
+            )
+            sock.close()
+            return None
+        self.add("tcp-connect", "ok", f"tunnel to port {self.endpoint.port} through {mask(proxy)}")
+        return sock
+
+    def handshake(self, sock: socket.socket) -> Optional[ssl.SSLSocket]:
+        """The TLS handshake against the trust store, with certificate details."""
+        self.stage = "tls-handshake"
+        sock.settimeout(self.remaining())
+        try:
+            tls = self.context.wrap_socket(sock, server_hostname=self.endpoint.host)
+        except ssl.SSLCertVerificationError as error:
+            self.add(
+                "tls-handshake", "fail", f"the certificate is not trusted: {error.verify_message}"
+            )
+            sock.close()
+            return None
+        except (ssl.SSLError, OSError) as error:
+            self.add("tls-handshake", "fail", f"the secure connection failed: {describe(error)}")
+            sock.close()
+            return None
+        cert = tls.getpeercert() or {}
+        issuer = dict(item[0] for item in cert.get("issuer", ()) if item)
+        expires = ssl.cert_time_to_seconds(cert["notAfter"]) if "notAfter" in cert else None
+        days = None if expires is None else int((expires - time.time()) // 86400)
+        issued_by = issuer.get("organizationName") or issuer.get("commonName", "?")
+        summary = f"{tls.version()}, certificate issued by {issued_by}"
+        if days is not None:
+            summary += f", expires in {days} days"
+        summary += ", name matches"
+        status = "warn" if days is not None and days < CERT_WARN_DAYS else "ok"
+        self.add("tls-handshake", status, summary)
+        return tls
+
+    def fetch(self, tls: ssl.SSLSocket) -> Optional[str]:
+        """A plain GET of the public page; returns the server's Date header."""
+        self.stage = "https-get"
+        connection = http.client.HTTPSConnection(
+            self.endpoint.host, self.endpoint.port, timeout=self.remaining()
+        )
+        connection.sock = tls
+        started = time.monotonic()
+        try:
+            connection.request(
+                "GET",
+                self.endpoint.path,
+                headers={"User-Agent": USER_AGENT, "Accept": "text/html"},
+            )
+            response = connection.getresponse()
+            response.read(65536)
+        except (OSError, http.client.HTTPException) as error:
+            self.add(
+                "https-get", "fail", f"no answer to GET {self.endpoint.path}: {describe(error)}"
+            )
+            return None
+        finally:
+            connection.close()
+        seconds = time.monotonic() - started
+        summary = f"HTTP {response.status} {response.reason} in {seconds:.2f} s"
+        if response.status >= 500:
+            self.add("https-get", "fail", f"{summary}: the portal reports an error")
+        elif response.status in (403, 429):
+            self.add("https-get", "warn", f"{summary}: the portal refused this computer")
+        elif response.status >= 400:
+            self.add("https-get", "warn", summary)
+        elif seconds > SLOW_SECONDS:
+            self.add("https-get", "warn", f"{summary}: slow")
+        else:
+            self.add("https-get", "ok", summary)
+        return response.getheader("Date")
+
+    def clock(self, date_header: str) -> None:
+        """Compare this computer's clock with the server's Date header."""
+        self.stage = "clock-skew"
+        try:
+            server = email.utils.parsedate_to_datetime(date_header)
+        except (TypeError, ValueError):
+            self.add(
+                "clock-skew", "skip", f"the server sent an unreadable Date header: {date_header!r}"
+            )
+            return
+        if server.tzinfo is None:
+            server = server.replace(tzinfo=timezone.utc)
+        skew = (datetime.now(timezone.utc) - server).total_seconds()
+        words = (
+            f"this computer is {abs(skew):.0f} s {'ahead of' if skew > 0 else 'behind'} the server"
+        )
+        if abs(skew) >= CLOCK_FAIL_SECONDS:
+            self.add("clock-skew", "fail", words)
+        elif abs(skew) >= CLOCK_WARN_SECONDS:
+            self.add("clock-skew", "warn", words)
+        else:
+            self.add("clock-skew", "ok", f"within {CLOCK_WARN_SECONDS} s of the server")
+
+
+def read_head(sock: socket.socket, limit: int = 16384) -> str:
+    """Read an HTTP response head (up to the blank line) from a raw socket."""
+    data = b""
+    while b"\r\n\r\n" not in data and len(data) < limit:
+        chunk = sock.recv(1024)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode("latin-1")
+
+
+def describe(error: BaseException) -> str:
+    """A short description of a network error."""
+    if isinstance(error, socket.timeout):
+        return "timed out"
+    text = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    return text
+
+
+# Running everything -------------------------------------------------------------------
+
+
+def diagnose(
+    endpoints: List[Endpoint],
+    timeout: float,
+    cafile: Optional[str] = None,
+    proxies: Optional[Dict[str, str]] = None,
+) -> List[Finding]:
+    """Run every check, probing the endpoints concurrently, within ``timeout`` seconds.
+
+    Args:
+        endpoints: The hosts to probe.
+        timeout: The bound on the whole run, in seconds, even when every probe hangs.
+        cafile: A trust file to use instead of the system's trust store.
+        proxies: Proxy settings; by default read from the environment.
+
+    Returns:
+        The findings, grouped by target in check order.
+    """
+    deadline = time.monotonic() + timeout
+    proxies = urllib.request.getproxies() if proxies is None else proxies
+    context = ssl.create_default_context(cafile=cafile)
+    findings = [check_python(), check_proxy(proxies, endpoints)]
+    probes = [Probe(e, context, deadline, proxy_for(e, proxies)) for e in endpoints]
+    threads = [threading.Thread(target=probe.run, daemon=True) for probe in probes]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(max(deadline - time.monotonic(), 0))
+    for probe in probes:
+        results = list(probe.findings)
+        if not probe.done:
+            results.append(
+                Finding(
+                    probe.stage,
+                    probe.endpoint.name,
+                    "fail",
+                    f"no answer within the {timeout:g} s time limit",
+                )
+            )
+        findings.extend(results)
+    return findings
+
+
+def exit_status(findings: List[Finding]) -> int:
+    """0 when all is well, 1 with warnings only, 2 with any failure."""
+    return max((SEVERITY[f.status] for f in findings), default=0)
+
+
+def render(findings: List[Finding]) -> str:
+    """A readable table, then a line per problem with its help link."""
+    width_check = max(len(f.check) for f in findings)
+    width_target = max(len(f.target) for f in findings)
+    lines = [f"{'CHECK':<{width_check}}  {'TARGET':<{width_target}}  RESULT  DETAILS"]
+    for finding in findings:
+        lines.append(
+            f"{finding.check:<{width_check}}  {finding.target:<{width_target}}  "
+            f"{finding.status.upper():<6}  {finding.summary}"
+        )
+    problems = [f for f in findings if f.status in ("warn", "fail")]
+    counts = {s: sum(1 for f in findings if f.status == s) for s in ("fail", "warn")}
+    lines.append("")
+    lines.append(f"{counts['fail']} failed, {counts['warn']} warnings, {len(findings)} checks")
+    seen = set()
+    for finding in problems:
+        if finding.check not in seen:
+            seen.add(finding.check)
+            lines.append(f"Help for {finding.check}: {finding.help}")
+    return "\n".join(lines)
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit with status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """Print ``doctor: error: ...`` and exit 2."""
+        self.exit(2, f"{self.prog}: error: {message} (try --help)\n")
+
+
+def positive_seconds(text: str) -> float:
+    """An argparse type: a number of seconds between 1 and 600."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 1 <= value <= 600:
+        raise argparse.ArgumentTypeError("the timeout must be between 1 and 600 seconds")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    parser = OneLineParser(prog="doctor", description="Diagnose the connection to ICEGATE.")
+    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    parser.add_argument(
+        "--timeout",
+        type=positive_seconds,
+        default=20.0,
+        help="bound on the whole run (default 20 s)",
+    )
+    parser.add_argument(
+        "--host",
+        action="append",
+        metavar="HOST[:PORT]",
+        help="probe this host instead of the ICEGATE hosts (repeatable)",
+    )
+    parser.add_argument("--cafile", help="trust this certificate file instead of the system store")
+    return parser
+
+
+def main(argv: Optional[List[str]] = None, run: Callable[..., List[Finding]] = diagnose) -> int:
+    """Run the command line; return the exit status."""
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        endpoints = [parse_endpoint(text) for text in (args.host or DEFAULT_HOSTS)]
+        if args.cafile:
+            ssl.create_default_context(cafile=args.cafile)
+    except UsageError as error:
+        parser.error(str(error))
+    except (OSError, ssl.SSLError) as error:
+        parser.error(f"cannot use the trust file {args.cafile!r}: {describe(error)}")
+    findings = run(endpoints, args.timeout, args.cafile)
+    status = exit_status(findings)
+    if args.json:
+        report = {"findings": [f.to_dict() for f in findings], "exit_status": status}
+        print(json.dumps(report, indent=2))
+    else:
+        print(render(findings))
+    sys.stdout.flush()
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

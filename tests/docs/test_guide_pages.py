@@ -1,0 +1,63 @@
+"""Every guide page: dated, sourced, plain English, and no portal label typed by hand."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+
+from scripts.contract import project_contract
+from scripts.mentions import UI_REF
+from scripts.prose import DOCS, MINIMUM_SCORE, guide_pages, score
+from scripts.sources import front_matter, load_sources
+
+PAGES = guide_pages()
+IDS = [page.relative_to(DOCS).as_posix() for page in PAGES]
+FENCE = re.compile(r"^\s*(```|~~~).*?^\s*\1", re.MULTILINE | re.DOTALL)
+
+
+@pytest.mark.parametrize("guide", PAGES, ids=IDS)
+def test_guide_page_says_when_it_was_last_reviewed(guide: Path):
+    reviewed = front_matter(guide.read_text(encoding="utf-8")).get("last_reviewed")
+    assert isinstance(reviewed, datetime.date), "front matter needs last_reviewed: YYYY-MM-DD"
+    assert reviewed <= datetime.date.today()
+
+
+@pytest.mark.parametrize("guide", PAGES, ids=IDS)
+def test_guide_page_names_its_sources_from_the_register(guide: Path):
+    sources = front_matter(guide.read_text(encoding="utf-8")).get("sources")
+    assert sources, "front matter needs sources: [ids from portal/sources.yml]"
+    assert set(sources) <= set(load_sources()), set(sources) - set(load_sources())
+
+
+@pytest.mark.parametrize("guide", PAGES, ids=IDS)
+def test_guide_prose_is_plain_english(guide: Path):
+    value = score(guide)
+    assert value >= MINIMUM_SCORE, f"Flesch reading ease {value:.1f} < {MINIMUM_SCORE}"
+
+
+def hand_typed_labels(text: str) -> list[str]:
+    """Contract labels written out in quotes or bold instead of as [[ui:...]] references."""
+    text = UI_REF.sub("", FENCE.sub("", text))
+    found = []
+    for element in project_contract():
+        if element.label_from == "none":
+            continue
+        label = re.escape(element.label)
+        quoted = rf"(\*\*{label}\*\*|\"{label}\"|“{label}”)"
+        one_word = element.label.isupper() and " " not in element.label
+        shouting = rf"\b{label}\b" if one_word and len(element.label) > 3 else None
+        if re.search(quoted, text) or (shouting and re.search(shouting, text)):
+            found.append(f"{element.label!r} (use [[ui:{element.id}]])")
+    return found
+
+
+@pytest.mark.parametrize("guide", PAGES, ids=IDS)
+def test_guide_uses_contract_references_for_portal_labels(guide: Path):
+    assert hand_typed_labels(guide.read_text(encoding="utf-8")) == []
+
+
+def test_hand_typed_label_check_catches_a_bold_label():
+    assert hand_typed_labels("Select **LOGIN** now.") == ["'LOGIN' (use [[ui:login.submit]])"]

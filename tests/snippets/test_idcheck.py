@@ -1,0 +1,257 @@
+"""The ID checks: one behaviour per rule, the GSTIN check character, the command line."""
+
+from __future__ import annotations
+
+import json
+
+import idcheck
+import pytest
+from idcheck import (
+    UsageError,
+    check_email,
+    check_gstin,
+    check_iec,
+    check_match,
+    check_mobile,
+    check_pan,
+    gstin_check_character,
+)
+
+
+def independent_check_character(first14: str) -> str:
+    """Luhn mod 36 written the other way round: weights from the right, as python-stdnum does."""
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    total = 0
+    for position, char in enumerate(reversed(first14)):
+        value = alphabet.index(char) * (2 if position % 2 == 0 else 1)
+        total += sum(divmod(value, 36))
+    return alphabet[-total % 36]
+
+
+# GSTIN check character ------------------------------------------------------------------
+
+
+def test_worked_example_gives_v():
+    # 27AAPFU0939F1Z: the weighted sum is 221; 221 mod 36 = 5; 36 - 5 = 31 -> "V".
+    assert gstin_check_character("27AAPFU0939F1Z") == "V"
+
+
+@pytest.mark.parametrize(
+    "gstin", ["27AAPFU0939F1ZV", "29AAACH7409R1ZX", "12AAACI1681G1Z0", "9917IRL29003OSG"]
+)
+def test_published_gstins_have_the_right_check_character(gstin: str):
+    assert gstin_check_character(gstin[:14]) == gstin[14]
+    assert independent_check_character(gstin[:14]) == gstin[14]
+
+
+@pytest.mark.parametrize(
+    ("gstin", "expected"), [("22AAAAA0000A1Z5", "C"), ("03AAJCR2207E1Z2", "X")]
+)
+def test_common_placeholder_gstins_fail_and_name_the_expected_character(gstin, expected):
+    result = check_gstin(gstin)
+    assert result.status == "invalid"
+    assert any(f"call for {expected}" in problem for problem in result.problems)
+
+
+# GSTIN rules ----------------------------------------------------------------------------
+
+
+def test_valid_gstin_reports_state_pan_and_check():
+    result = check_gstin("27AAPFU0939F1ZV")
+    assert result.status == "valid"
+    assert "state code 27: Maharashtra" in result.facts
+
+
+def test_gstin_of_wrong_length_is_invalid():
+    assert "a GSTIN has 15 characters; this has 14" in check_gstin("27AAPFU0939F1Z").problems
+
+
+@pytest.mark.parametrize("code", ["38", "97", "99"])
+def test_newer_and_special_state_codes_are_accepted(code: str):
+    first14 = code + "AAPFU0939F1Z"
+    result = check_gstin(first14 + gstin_check_character(first14))
+    assert result.status == "valid", result.problems
+
+
+@pytest.mark.parametrize("code", ["00", "39", "40", "98"])
+def test_unknown_state_code_is_invalid(code: str):
+    first14 = code + "AAPFU0939F1Z"
+    result = check_gstin(first14 + gstin_check_character(first14))
+    assert any("not a GST state code" in problem for problem in result.problems)
+
+
+def test_thirteenth_character_zero_is_invalid():
+    first14 = "27AAPFU0939F0Z"
+    result = check_gstin(first14 + gstin_check_character(first14))
+    assert any("character 13" in problem for problem in result.problems)
+
+
+def test_fourteenth_character_other_than_z_is_invalid_for_an_ordinary_gstin():
+    first14 = "27AAPFU0939F1Y"
+    result = check_gstin(first14 + gstin_check_character(first14))
+    assert any("character 14 is Z" in problem for problem in result.problems)
+
+
+def test_embedded_pan_with_unknown_holder_type_is_invalid():
+    first14 = "27AAPXU0939F1Z"
+    result = check_gstin(first14 + gstin_check_character(first14))
+    assert any("holder type" in problem for problem in result.problems)
+
+
+def test_non_resident_service_provider_is_unusual_not_rejected():
+    result = check_gstin("9917IRL29003OSG")
+    assert result.status == "unusual"
+    assert "non-resident online service provider" in result.facts[0]
+
+
+def test_tds_registration_is_unusual_not_rejected():
+    result = check_gstin("27PNEA06819B1DE")
+    assert result.status == "unusual"
+    assert "TDS" in result.facts[0]
+
+
+def test_special_shape_with_a_wrong_check_character_is_invalid():
+    assert check_gstin("9917IRL29003OSA").status == "invalid"
+
+
+# PAN and IEC ----------------------------------------------------------------------------
+
+
+def test_pan_reports_the_holder_type():
+    assert "holder type C: company" in check_pan("AAACH7409R").facts
+
+
+@pytest.mark.parametrize(
+    ("pan", "words"),
+    [
+        ("AAPFU0939", "has 10 characters"),
+        ("AAP1U0939F", "characters 1-5"),
+        ("AAPFUO939F", "characters 6-9"),
+        ("AAPFU09391", "last character"),
+        ("AAPFU0000F", "0000 is not used"),
+        ("AAPXU0939F", "holder type"),
+    ],
+)
+def test_each_broken_pan_rule_is_explained(pan: str, words: str):
+    result = check_pan(pan)
+    assert result.status == "invalid"
+    assert any(words in problem for problem in result.problems), result.problems
+
+
+def test_disputed_holder_type_is_unusual():
+    assert check_pan("AAAEU0939F").status == "unusual"
+
+
+def test_pan_based_iec_is_valid():
+    assert check_iec("AAPFU0939F").status == "valid"
+
+
+def test_old_numeric_iec_is_valid():
+    result = check_iec("0512345678")
+    assert result.status == "valid"
+    assert "older" in result.facts[0]
+
+
+def test_fifteen_character_iec_is_unusual_not_invalid():
+    assert check_iec("0717UNO00157UN5").status == "unusual"
+
+
+@pytest.mark.parametrize("iec", ["12345", "AAPFU0939FX", "A1B2C3D4E5"])
+def test_other_iec_shapes_are_invalid(iec: str):
+    assert check_iec(iec).status == "invalid"
+
+
+def test_iec_and_gstin_with_different_pans_do_not_match():
+    result = check_match("AAPFU0939F", "29AAACH7409R1ZX")
+    assert result.status == "invalid"
+    assert "AAPFU0939F" in result.problems[0] and "AAACH7409R" in result.problems[0]
+
+
+def test_iec_and_gstin_with_the_same_pan_match():
+    assert check_match("AAPFU0939F", "27AAPFU0939F1ZV").status == "valid"
+
+
+# Contact details ------------------------------------------------------------------------
+
+
+def test_mobile_with_country_code_is_normalised_and_valid():
+    result = check_mobile("+91 98765 43210")
+    assert result.status == "valid"
+    assert result.value == "9876543210"
+    assert "removed the prefix +91" in result.normalised
+
+
+def test_mobile_starting_with_5_is_invalid():
+    assert check_mobile("5876543210").status == "invalid"
+
+
+def test_email_without_a_domain_is_invalid():
+    assert check_email("someone@localhost").status == "invalid"
+
+
+def test_email_keeps_its_case():
+    assert check_email("Someone@Example.com").value == "Someone@Example.com"
+
+
+# Normalisation and bad input -------------------------------------------------------------
+
+
+def test_spaces_and_lower_case_are_normalised_and_reported():
+    result = check_gstin(" 27aapfu0939f 1zv ")
+    assert result.value == "27AAPFU0939F1ZV"
+    assert result.status == "valid"
+    assert "removed spaces and hyphens" in result.normalised
+    assert "changed lower-case letters to capitals" in result.normalised
+
+
+def test_full_width_characters_are_normalised_and_reported():
+    result = check_pan("ＡＡＰＦＵ０９３９Ｆ")
+    assert result.value == "AAPFU0939F"
+    assert result.normalised[0].startswith("changed full-width")
+
+
+def test_non_ascii_letters_are_invalid_with_a_reason():
+    result = check_pan("AAPFÜ0939F")
+    assert result.status == "invalid"
+    assert "Ü" in result.problems[0]
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "A" * 101, "AAPFU\x000939F", "AAPFU\x1b0939F"])
+def test_input_that_cannot_be_checked_is_a_usage_error(raw: str):
+    with pytest.raises(UsageError):
+        check_pan(raw)
+
+
+# Command line ---------------------------------------------------------------------------
+
+
+def test_cli_exits_0_for_valid(capsys):
+    assert idcheck.main(["gstin", "27AAPFU0939F1ZV"]) == 0
+    assert "VALID" in capsys.readouterr().out
+
+
+def test_cli_exits_1_and_lists_every_failed_rule(capsys):
+    assert idcheck.main(["gstin", "22AAAAA0000A1Z5"]) == 1
+    output = capsys.readouterr().out
+    assert output.count("FAIL:") == 2
+    assert "help: https://" in output
+
+
+def test_cli_json_is_machine_readable(capsys):
+    assert idcheck.main(["pan", "AAPFU0939F", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["status"] == "valid"
+    assert data["kind"] == "PAN"
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["gstin"], ["nonsense", "X"], ["match", "AAPFU0939F"], ["gstin", ""]]
+)
+def test_cli_usage_errors_exit_2_with_one_line(argv, capsys):
+    with pytest.raises(SystemExit) as raised:
+        code = idcheck.main(argv)
+        raise SystemExit(code)
+    assert raised.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1, err
+    assert "Traceback" not in err
