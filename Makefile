@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 # The stamp is rebuilt whenever the pinned dependencies change.
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test build bench clean
+.PHONY: serve test build setup bench clean
 
 ## serve: preview the site with live reload at http://127.0.0.1:8000
 serve: $(STAMP)
@@ -17,6 +17,10 @@ test: $(STAMP)
 	$(BIN)/python -m scripts.browser
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+## setup: the virtual environment and a Chromium, nothing else (used by the nightly workflow)
+setup: $(STAMP)
+	$(BIN)/python -m scripts.browser
 
 ## build: build the site into site/ (strict)
 build: $(STAMP)

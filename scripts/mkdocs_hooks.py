@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from scripts.contract import ContractError, load_contract  # noqa: E402
-from scripts.mentions import scan_docs  # noqa: E402
+from scripts.mentions import scan_docs, scan_text  # noqa: E402
 from scripts.sources import (  # noqa: E402
     SourceError,
     SourceListExtension,
@@ -27,6 +27,7 @@ from scripts.sources import (  # noqa: E402
     pages_citing,
     resolve,
 )
+from scripts.status_page import StatusPageExtension, page_verification  # noqa: E402
 from scripts.ui_refs import UiRefExtension  # noqa: E402
 from scripts.verification import read_status  # noqa: E402
 
@@ -44,12 +45,12 @@ def on_config(config: Any) -> Any:
         _sources = load_sources()
     except (ContractError, SourceError) as error:
         raise PluginError(str(error)) from None
-    _extension = UiRefExtension(
-        contract=contract,
-        status=read_status(),
-        mentions=scan_docs(docs_dir),
-    )
+    status = read_status()
+    if status.state == "unknown":
+        log.info("Verification history unreadable, pages say 'status unknown': %s", status.problem)
+    _extension = UiRefExtension(contract=contract, status=status, mentions=scan_docs(docs_dir))
     config["markdown_extensions"].append(_extension)
+    config["markdown_extensions"].append(StatusPageExtension(contract, status))
     config["markdown_extensions"].append(SourceListExtension(_sources, pages_citing(docs_dir)))
     return config
 
@@ -60,6 +61,9 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
         source = page.file.content_string
         offset = len(source.splitlines()) - len(markdown.splitlines())
         _extension.set_page(page.file.src_uri, max(offset, 0))
+        mentioned = [m.element_id for m in scan_text(source, page.file.src_uri)]
+        check = page_verification(mentioned, _extension.contract, _extension.status)
+        page.meta["portal_check"] = {"line": check.line, "drift": check.drift}
     if "sources" in page.meta:
         try:
             cited = resolve(page.meta["sources"], _sources, page.file.src_uri)

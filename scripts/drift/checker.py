@@ -79,7 +79,8 @@ class PageChecker:
         """Open one page (one load), classify it, and check every element on it."""
         spec = self.contract.pages[page_id]
         elements = self.contract.elements_on(page_id)
-        opener = self.contract.pages[spec.reach_from] if spec.reach_from else spec
+        direct = self.target.is_recorded(spec) or not spec.reach_from
+        opener = spec if direct else self.contract.pages[spec.reach_from or ""]
         url = self.target.url_of(opener)
         if not self.target.can_open(spec):
             result = PageResult(page_id, url, PageVerdict.NOT_CHECKABLE, spec.why_not_live or "")
@@ -92,7 +93,7 @@ class PageChecker:
             result = self._open(tab, page_id, url)
             if result.verdict is PageVerdict.OK:
                 result = self._ready(tab, result, opener)
-            if result.verdict is PageVerdict.OK and spec.reach_click:
+            if result.verdict is PageVerdict.OK and not direct:
                 result = self._follow(tab, result, spec)
             result.seconds = round(time.monotonic() - started, 3)
             if result.verdict is not PageVerdict.UNREACHABLE:

@@ -10,7 +10,7 @@ from scripts.contract import project_contract
 from scripts.drift.checker import Timing
 from scripts.drift.model import Outcome
 from scripts.drift.run import DriftRun
-from scripts.drift.target import Target
+from scripts.drift.target import Target, recorded_pages
 from scripts.localserver import serve_directory
 from scripts.mentions import scan_docs
 
@@ -38,7 +38,7 @@ def drift_run(pytestconfig: pytest.Config, browser: Browser) -> Iterator[DriftRu
         elif pytestconfig.getoption("portal") == "live":
             target = Target.live(contract)
         else:
-            target = Target.under(contract, replica_url, mode="replica")
+            target = Target.under(contract, replica_url, "replica", recorded_pages(REPLICA))
         run = DriftRun(contract, target, browser, report_dir, timing_for(pytestconfig), mentions)
         pytestconfig.stash[RUN_KEY] = run
         try:

@@ -1,0 +1,270 @@
+"""Turn the verification history into GitHub issue actions, without false alarms.
+
+Rules:
+
+- An element whose last ``open_after`` *checked* runs all drifted gets one open issue
+  (opened once, then updated with a comment on each further drifting run).
+- ``close_after`` checked runs in a row without drift close it with a comment.
+- Runs where the element was not checked (portal unreachable, blocked, under maintenance)
+  neither count towards drift nor towards recovery.
+- ``outage_after`` unreachable runs in a row open a single outage issue; the first run
+  that reaches the portal again closes it.
+
+``plan()`` is pure: it takes the runs and the open issues and returns actions. ``python -m
+scripts.drift_issues`` prints the plan (``--dry-run``) or carries it out with the GitHub CLI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from scripts.verification import DRIFT_VERDICTS, HistoryError, load_runs
+
+LABEL = "portal-drift"
+OUTAGE_KEY = "portal-outage"
+UNREACHABLE = "portal unreachable"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """How many runs it takes to open and to close issues."""
+
+    open_after: int = 2
+    close_after: int = 2
+    outage_after: int = 3
+
+
+@dataclass(frozen=True)
+class OpenIssue:
+    """An open drift issue, found by the marker in its body."""
+
+    number: int
+    key: str
+
+
+@dataclass(frozen=True)
+class Action:
+    """One thing to do on GitHub."""
+
+    kind: str  # "open", "comment" or "close"
+    key: str  # element id, or OUTAGE_KEY
+    title: str
+    body: str
+    number: int | None = None
+
+    def describe(self) -> str:
+        """One line for the dry-run output."""
+        target = f"#{self.number}" if self.number else "new issue"
+        return f"{self.kind:<7} {target:<10} {self.key}: {self.title}"
+
+
+def marker(key: str) -> str:
+    """The hidden marker that ties an issue to an element or to the outage."""
+    return f"<!-- drift-key: {key} -->"
+
+
+def checked(runs: list[dict[str, Any]], element_id: str) -> list[tuple[dict[str, Any], str]]:
+    """(run, verdict) for the runs in which the element was actually checked."""
+    pairs = []
+    for run in runs:
+        verdict = run["elements"].get(element_id)
+        if verdict is not None and verdict != "not checked":
+            pairs.append((run, verdict))
+    return pairs
+
+
+def streak(pairs: list[tuple[dict[str, Any], str]], drifting: bool) -> int:
+    """How many of the latest checked runs in a row drifted (or did not)."""
+    count = 0
+    for _, verdict in reversed(pairs):
+        if (verdict in DRIFT_VERDICTS) != drifting:
+            break
+        count += 1
+    return count
+
+
+def drift_body(
+    element_id: str, run: dict[str, Any], verdict: str, mentions: dict[str, list[str]]
+) -> str:
+    """The text of a drift issue or comment."""
+    observed = run.get("observed", {}).get(element_id)
+    lines = [
+        marker(element_id),
+        f"The nightly check of {run['finished']} found **{element_id}**: {verdict}.",
+    ]
+    if observed is not None:
+        lines.append(f"The portal now shows: “{observed}”.")
+    places = mentions.get(element_id, [])
+    if places:
+        lines.append("Guide lines that mention it:")
+        lines.extend(f"- {place}" for place in places)
+    if run.get("run_url"):
+        lines.append(f"Report, screenshots and traces: {run['run_url']}")
+    return "\n".join(lines)
+
+
+def plan_element(
+    element_id: str,
+    runs: list[dict[str, Any]],
+    issue: OpenIssue | None,
+    rules: Rules,
+    mentions: dict[str, list[str]],
+) -> list[Action]:
+    """Actions for one element."""
+    pairs = checked(runs, element_id)
+    if not pairs or runs[-1]["elements"].get(element_id, "not checked") == "not checked":
+        return []
+    run, verdict = pairs[-1]
+    title = f"Portal drift: {element_id} ({verdict})"
+    if verdict in DRIFT_VERDICTS:
+        body = drift_body(element_id, run, verdict, mentions)
+        if issue:
+            return [Action("comment", element_id, title, body, issue.number)]
+        if streak(pairs, drifting=True) >= rules.open_after:
+            return [Action("open", element_id, title, body)]
+        return []
+    if issue and streak(pairs, drifting=False) >= rules.close_after:
+        body = (
+            f"{marker(element_id)}\nPresent as documented on {rules.close_after} "
+            "nights in a row; closing."
+        )
+        return [Action("close", element_id, f"{element_id} is back", body, issue.number)]
+    return []
+
+
+def plan_outage(runs: list[dict[str, Any]], issue: OpenIssue | None, rules: Rules) -> list[Action]:
+    """Actions for a long outage of the portal."""
+    count = 0
+    for run in reversed(runs):
+        if run["outcome"] != UNREACHABLE:
+            break
+        count += 1
+    if count == 0:
+        if issue:
+            again = runs[-1]["finished"]
+            body = f"{marker(OUTAGE_KEY)}\nThe portal was reachable again on {again}."
+            return [Action("close", OUTAGE_KEY, "Portal reachable again", body, issue.number)]
+        return []
+    title = f"Portal unreachable for {count} nightly checks"
+    body = (
+        f"{marker(OUTAGE_KEY)}\nThe nightly check could not reach the portal on {count} runs in "
+        f"a row (latest {runs[-1]['finished']}). This is not documentation drift."
+    )
+    if runs[-1].get("run_url"):
+        body += f"\nLatest report: {runs[-1]['run_url']}"
+    if issue:
+        return [Action("comment", OUTAGE_KEY, title, body, issue.number)]
+    if count >= rules.outage_after:
+        return [Action("open", OUTAGE_KEY, title, body)]
+    return []
+
+
+def plan(
+    runs: list[dict[str, Any]],
+    open_issues: list[OpenIssue],
+    rules: Rules = Rules(),  # noqa: B008 - frozen, used read-only
+    mentions: dict[str, list[str]] | None = None,
+) -> list[Action]:
+    """Every action the newest run calls for.
+
+    Args:
+        runs: The history, oldest first (the last one is the run just finished).
+        open_issues: The open drift and outage issues, by marker key.
+        rules: The thresholds.
+        mentions: element id → ``docs/PAGE.md:LINE`` places, for issue bodies.
+
+    Returns:
+        The actions, elements first (in id order), then the outage.
+    """
+    if not runs:
+        return []
+    issues = {issue.key: issue for issue in open_issues}
+    elements = sorted({e for run in runs for e in run["elements"]} | set(issues) - {OUTAGE_KEY})
+    actions = []
+    for element_id in elements:
+        actions += plan_element(
+            element_id, runs, issues.get(element_id), rules, mentions or {}
+        )
+    actions += plan_outage(runs, issues.get(OUTAGE_KEY), rules)
+    return actions
+
+
+# Carrying out a plan with the GitHub CLI ------------------------------------------------
+
+
+def gh(*args: str) -> str:
+    """Run a GitHub CLI command and return its output."""
+    return subprocess.run(["gh", *args], check=True, capture_output=True, text=True).stdout
+
+
+def open_issues_on_github() -> list[OpenIssue]:
+    """The open issues labelled ``portal-drift``, keyed by their marker."""
+    listing = json.loads(
+        gh("issue", "list", "--label", LABEL, "--state", "open", "--json", "number,body")
+    )
+    found = []
+    for issue in listing:
+        body = issue.get("body") or ""
+        start = body.find("<!-- drift-key: ")
+        if start != -1:
+            key = body[start + len("<!-- drift-key: ") :].split(" -->", 1)[0]
+            found.append(OpenIssue(issue["number"], key))
+    return found
+
+
+def carry_out(action: Action) -> None:
+    """Do one action on GitHub."""
+    if action.kind == "open":
+        gh("issue", "create", "--label", LABEL, "--title", action.title, "--body", action.body)
+    elif action.kind == "comment":
+        gh("issue", "comment", str(action.number), "--body", action.body)
+    elif action.kind == "close":
+        gh("issue", "close", str(action.number), "--comment", action.body)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Plan (and unless --dry-run, carry out) the issue actions for the latest run."""
+    parser = argparse.ArgumentParser(prog="drift_issues", description=__doc__.splitlines()[0])
+    parser.add_argument("--dry-run", action="store_true", help="print the plan, change nothing")
+    parser.add_argument("--open-after", type=int, default=Rules.open_after)
+    parser.add_argument("--close-after", type=int, default=Rules.close_after)
+    parser.add_argument("--outage-after", type=int, default=Rules.outage_after)
+    parser.add_argument("--issues", help="JSON file of open issues [{number, key}] (testing)")
+    args = parser.parse_args(argv)
+    try:
+        runs = load_runs()
+    except HistoryError as error:
+        print(f"drift_issues: {error}", file=sys.stderr)
+        return 2
+    from pathlib import Path
+
+    from scripts.mentions import scan_docs
+
+    mentions = {
+        element: [str(m) for m in places]
+        for element, places in scan_docs(Path(__file__).resolve().parent.parent / "docs").items()
+    }
+    if args.issues:
+        issues = [OpenIssue(**item) for item in json.loads(Path(args.issues).read_text())]
+    elif args.dry_run:
+        issues = []
+    else:
+        issues = open_issues_on_github()
+    rules = Rules(args.open_after, args.close_after, args.outage_after)
+    actions = plan(runs, issues, rules, mentions)
+    for action in actions:
+        print(action.describe())
+        if not args.dry_run:
+            carry_out(action)
+    if not actions:
+        print("nothing to do")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

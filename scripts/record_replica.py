@@ -1,0 +1,128 @@
+"""Record the portal's public pages into the offline replica (a maintainer command).
+
+``python -m scripts.record_replica`` opens every live-checkable page of the contract on the
+live portal (or ``--portal-url URL``), waits until it is ready, strips everything that runs
+or is session-specific (scripts, event handlers, stylesheet and preload links, form values,
+hidden inputs, nonces, the loading overlay), and writes the rendered DOM to
+``portal/replica/<site>/recorded/<page>.html`` with a manifest of URL, time and browser.
+Review the result in a pull request: the drift tests then use the recording for that page.
+It never types into a field or submits a form.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from playwright.sync_api import Browser, sync_playwright
+
+from scripts.browser import system_chromium
+from scripts.contract import Contract, project_contract
+from scripts.drift.checker import PageChecker, Timing
+from scripts.drift.model import PageVerdict
+from scripts.drift.report import atomic_write
+from scripts.drift.run import now
+from scripts.drift.target import Target
+
+ROOT = Path(__file__).resolve().parent.parent
+REPLICA = ROOT / "portal" / "replica"
+
+STRIP = """
+(hidden) => {
+  for (const selector of hidden) document.querySelectorAll(selector).forEach(e => e.remove());
+  document.querySelectorAll('script, noscript, link, iframe, base').forEach(e => e.remove());
+  document.querySelectorAll('meta').forEach(e => {
+    const name = (e.getAttribute('name') || '').toLowerCase();
+    if (name.includes('csrf') || name.includes('token')) e.remove();
+  });
+  document.querySelectorAll('input[type=hidden]').forEach(e => e.remove());
+  for (const element of document.querySelectorAll('*')) {
+    for (const attribute of [...element.attributes]) {
+      const name = attribute.name.toLowerCase();
+      if (name.startsWith('on') || name === 'nonce' || name === 'integrity') {
+        element.removeAttribute(attribute.name);
+      }
+    }
+    if (element.matches('input, textarea')) element.removeAttribute('value');
+  }
+}
+"""
+
+
+class Recorder(PageChecker):
+    """Opens pages like the drift check does, and saves their stripped DOM."""
+
+    def record(self, page_id: str, out: Path) -> dict | None:
+        """Record one page; return its manifest entry, or None when it could not be opened."""
+        spec = self.contract.pages[page_id]
+        opener = self.contract.pages[spec.reach_from] if spec.reach_from else spec
+        context = self.browser.new_context()
+        tab = context.new_page()
+        try:
+            result = self._open(tab, page_id, self.target.url_of(opener))
+            if result.verdict is PageVerdict.OK:
+                result = self._ready(tab, result, opener)
+            if result.verdict is PageVerdict.OK and spec.reach_click:
+                result = self._follow(tab, result, spec)
+            if result.verdict is not PageVerdict.OK:
+                print(f"{page_id}: not recorded ({result.verdict.value}: {result.detail})")
+                return None
+            tab.evaluate(STRIP, list(spec.ready_hidden))
+            recorded_at = now()
+            header = (
+                f"<!-- Recorded from {tab.url} on {recorded_at} with Chromium "
+                f"{self.browser.version} by scripts/record_replica.py; scripts and "
+                "session-specific content removed. -->\n"
+            )
+            site = self.contract.sites[spec.site].replica_dir
+            path = out / site / "recorded" / f"{page_id}.html"
+            atomic_write(path, header + tab.content())
+            print(f"{page_id}: recorded {tab.url} -> {path}")
+            return {
+                "page": page_id,
+                "url": tab.url,
+                "recorded_at": recorded_at,
+                "browser": f"Chromium {self.browser.version}",
+                "file": path.relative_to(out).as_posix(),
+            }
+        finally:
+            context.close()
+
+
+def record_all(contract: Contract, target: Target, browser: Browser, out: Path) -> list[dict]:
+    """Record every live-checkable page; write the manifest; return its entries."""
+    recorder = Recorder(contract, target, browser, out, Timing())
+    entries = []
+    for page in contract.pages.values():
+        if page.live_checkable:
+            entry = recorder.record(page.id, out)
+            if entry:
+                entries.append(entry)
+    atomic_write(out / "recorded.json", json.dumps({"pages": entries}, indent=2) + "\n")
+    return entries
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Record the pages; exit 0 when at least one page was recorded, else 1."""
+    parser = argparse.ArgumentParser(prog="record_replica", description=__doc__.splitlines()[0])
+    parser.add_argument("--portal-url", help="record from a server laid out like the replica")
+    parser.add_argument("--out", type=Path, default=REPLICA, help="the replica folder")
+    args = parser.parse_args(argv)
+    contract = project_contract()
+    target = Target.under(contract, args.portal_url) if args.portal_url else Target.live(contract)
+    with sync_playwright() as playwright:
+        executable = system_chromium()
+        browser = playwright.chromium.launch(executable_path=executable) if executable else (
+            playwright.chromium.launch()
+        )
+        try:
+            entries = record_all(contract, target, browser, args.out)
+        finally:
+            browser.close()
+    return 0 if entries else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

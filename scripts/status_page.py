@@ -1,0 +1,216 @@
+"""The portal status page and the per-page verification line, from the verification history.
+
+``[[portal-status]]`` (a paragraph on its own) becomes: the latest live run (when, where,
+outcome), the state of each page and element, and a chart of the history drawn as inline SVG
+at build time (no script, nothing fetched). ``page_verification()`` gives the line and the
+drift warning shown on every guide page.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown import Markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+
+from scripts.contract import Contract
+from scripts.verification import VerificationStatus
+
+MARKER = "[[portal-status]]"
+COLOURS = {
+    "present": "#2e7d32",
+    "locator drift": "#f9a825",
+    "label drift": "#e65100",
+    "missing": "#c62828",
+    "not checked": "#9e9e9e",
+}
+LEGEND = {
+    "present": "present as documented",
+    "locator drift": "found only by a fallback locator",
+    "label drift": "label changed",
+    "missing": "missing",
+    "not checked": "not checked (portal unreachable or needs an account)",
+}
+
+
+@dataclass(frozen=True)
+class PageVerification:
+    """What a guide page says about the portal elements it mentions."""
+
+    line: str | None
+    drift: list[dict[str, str]] = field(default_factory=list)
+
+
+def page_verification(
+    element_ids: list[str], contract: Contract, status: VerificationStatus
+) -> PageVerification:
+    """The verification line and drift warnings for a page mentioning ``element_ids``."""
+    ids = [e for e in dict.fromkeys(element_ids) if e in contract.elements]
+    if not ids:
+        return PageVerification(None)
+    if status.state == "unknown":
+        return PageVerification("Portal elements on this page: verification status unknown.")
+    drift = [
+        {
+            "label": contract.elements[e].label,
+            "verdict": status.drifting[e][0],
+            "date": status.drifting[e][1],
+        }
+        for e in ids
+        if e in status.drifting
+    ]
+    dates = [status.last_verified[e] for e in ids if e in status.last_verified]
+    if not dates:
+        line = "Portal elements on this page: not yet verified against the live portal."
+    elif len(dates) == len(ids):
+        line = f"Portal elements on this page last verified: {min(dates)}."
+    else:
+        line = (
+            f"Portal elements on this page: {len(dates)} of {len(ids)} verified on the live "
+            f"portal, last on {max(dates)}; the others not yet."
+        )
+    return PageVerification(line, drift)
+
+
+class StatusPageExtension(Extension):
+    """Render ``[[portal-status]]``."""
+
+    def __init__(self, contract: Contract, status: VerificationStatus, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.contract = contract
+        self.status = status
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        """Register the block processor."""
+        md.registerExtension(self)
+        md.parser.blockprocessors.register(StatusBlock(md.parser, self), "portal_status", 93)
+
+
+class StatusBlock(BlockProcessor):
+    """The block processor behind ``[[portal-status]]``."""
+
+    def __init__(self, parser: Any, extension: StatusPageExtension) -> None:
+        super().__init__(parser)
+        self.extension = extension
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        """Match the marker paragraph only."""
+        return block.strip() == MARKER
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        """Write the status in place of the marker."""
+        blocks.pop(0)
+        status = self.extension.status
+        if status.state == "unknown":
+            etree.SubElement(parent, "p").text = (
+                f"Status unknown: the verification history could not be read ({status.problem})."
+            )
+            return
+        if status.state == "none" or status.last_run is None:
+            etree.SubElement(parent, "p").text = (
+                "No live run has been recorded yet. Nothing on this site has been verified "
+                "against the live portal so far; the guides say so next to each element."
+            )
+            return
+        self._latest(parent, status.last_run)
+        self._elements(parent, status)
+        self._chart(parent, status.runs)
+
+    def _latest(self, parent: etree.Element, run: dict[str, Any]) -> None:
+        etree.SubElement(parent, "h2").text = "Latest live run"
+        items = etree.SubElement(parent, "ul")
+        etree.SubElement(items, "li").text = f"Finished: {run['finished']}"
+        etree.SubElement(items, "li").text = f"Run from: {run.get('where') or 'not recorded'}"
+        etree.SubElement(items, "li").text = f"Outcome: {run['outcome']}"
+        if run.get("run_url"):
+            item = etree.SubElement(items, "li")
+            item.text = "Report and screenshots: "
+            etree.SubElement(item, "a", {"href": run["run_url"]}).text = "workflow run"
+        table = etree.SubElement(parent, "table")
+        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+        etree.SubElement(head, "th").text = "Page"
+        etree.SubElement(head, "th").text = "State"
+        body = etree.SubElement(table, "tbody")
+        for page in self.extension.contract.pages.values():
+            row = etree.SubElement(body, "tr")
+            etree.SubElement(row, "td").text = page.title
+            etree.SubElement(row, "td").text = run["pages"].get(page.id, "not in this run")
+
+    def _elements(self, parent: etree.Element, status: VerificationStatus) -> None:
+        etree.SubElement(parent, "h2").text = "Elements"
+        table = etree.SubElement(parent, "table")
+        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+        for title in ("Element", "Latest check", "Last seen as documented"):
+            etree.SubElement(head, "th").text = title
+        body = etree.SubElement(table, "tbody")
+        latest = status.last_run["elements"] if status.last_run else {}
+        for element in self.extension.contract:
+            row = etree.SubElement(body, "tr")
+            etree.SubElement(row, "td").text = f"{element.label} ({element.id})"
+            verdict = latest.get(element.id, "not in the latest run")
+            if element.id in status.drifting:
+                verdict, day = status.drifting[element.id]
+                verdict = f"{verdict} since {day}"
+            etree.SubElement(row, "td").text = verdict
+            etree.SubElement(row, "td").text = status.last_verified.get(element.id, "never")
+
+    def _chart(self, parent: etree.Element, runs: list[dict[str, Any]]) -> None:
+        etree.SubElement(parent, "h2").text = "History"
+        elements = list(self.extension.contract.elements)
+        cell, gap, left, top = 8, 2, 150, 4
+        width = left + len(runs) * (cell + gap) + 4
+        height = top + len(elements) * (cell + gap) + 4
+        drifted = sum(1 for run in runs if run["outcome"] == "drift")
+        unreachable = sum(1 for run in runs if run["outcome"] == "portal unreachable")
+        first, last = runs[0]["finished"][:10], runs[-1]["finished"][:10]
+        summary = (
+            f"{len(runs)} live runs from {first} to {last}: "
+            f"{drifted} with drift, {unreachable} with the portal unreachable."
+        )
+        figure = etree.SubElement(parent, "figure", {"class": "portal-history"})
+        svg = etree.SubElement(
+            figure,
+            "svg",
+            {
+                "xmlns": "http://www.w3.org/2000/svg",
+                "viewBox": f"0 0 {width} {height}",
+                "width": str(width * 2),
+                "role": "img",
+                "aria-label": summary,
+            },
+        )
+        etree.SubElement(svg, "title").text = summary
+        for row, element_id in enumerate(elements):
+            label = etree.SubElement(
+                svg,
+                "text",
+                {"x": "2", "y": str(top + row * (cell + gap) + cell - 1), "font-size": "8",
+                 "fill": "currentColor"},
+            )
+            label.text = element_id
+        for column, run in enumerate(runs):
+            for row, element_id in enumerate(elements):
+                verdict = run["elements"].get(element_id, "not checked")
+                etree.SubElement(
+                    svg,
+                    "rect",
+                    {
+                        "x": str(left + column * (cell + gap)),
+                        "y": str(top + row * (cell + gap)),
+                        "width": str(cell),
+                        "height": str(cell),
+                        "fill": COLOURS.get(verdict, COLOURS["not checked"]),
+                    },
+                )
+        caption = etree.SubElement(figure, "figcaption")
+        caption.text = f"{summary} One column per run, oldest on the left; one row per element."
+        legend = etree.SubElement(parent, "ul", {"class": "portal-history__legend"})
+        for verdict, words in LEGEND.items():
+            item = etree.SubElement(legend, "li")
+            etree.SubElement(
+                item, "span", {"class": "swatch", "style": f"background:{COLOURS[verdict]}"}
+            )
+            item[-1].tail = f" {words}"

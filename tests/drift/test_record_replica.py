@@ -1,0 +1,63 @@
+"""Recording the replica from a portal: stripped DOM, manifest, and the drift check uses it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from scripts.contract import project_contract
+from scripts.drift.checker import Timing
+from scripts.drift.model import ElementVerdict, PageVerdict
+from scripts.drift.run import DriftRun
+from scripts.drift.target import Target, recorded_pages
+from scripts.localserver import serve_directory
+from scripts.record_replica import record_all
+from tests.drift.imitation import imitation_portal
+
+pytestmark = pytest.mark.browser
+FAST = Timing(navigation=5, ready=5, element=0.5, retries=0, retry_pause=0)
+
+
+@pytest.fixture(scope="module")
+def recording(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("replica")
+    contract = project_contract()
+    with imitation_portal() as portal:
+        record_all(contract, Target.under(contract, portal.url), browser, out)
+    return out
+
+
+def test_every_live_checkable_page_is_recorded_with_url_time_and_browser(recording: Path):
+    manifest = json.loads((recording / "recorded.json").read_text())
+    pages = {entry["page"] for entry in manifest["pages"]}
+    live = {p.id for p in project_contract().pages.values() if p.live_checkable}
+    assert pages == live
+    entry = manifest["pages"][0]
+    assert entry["url"].startswith("http://127.0.0.1:")
+    assert entry["recorded_at"] and entry["browser"].startswith("Chromium ")
+
+
+def test_recording_keeps_the_elements_and_strips_scripts_and_the_overlay(recording: Path):
+    html = (recording / "foservices" / "recorded" / "login.html").read_text()
+    assert 'id="icegateId"' in html
+    assert "<script" not in html
+    assert 'class="overlay' not in html
+    assert html.startswith("<!-- Recorded from http://127.0.0.1:")
+
+
+def test_drift_check_uses_the_recordings(browser: Browser, recording: Path, tmp_path: Path):
+    contract = project_contract()
+    recorded = recorded_pages(recording)
+    with serve_directory(recording) as url:
+        target = Target.under(contract, url, "replica", recorded)
+        run = DriftRun(contract, target, browser, tmp_path, FAST)
+        try:
+            check = run.page("forgot_password")
+        finally:
+            run.close()
+    assert check.page.verdict is PageVerdict.OK
+    assert check.page.url.endswith("foservices/recorded/forgot_password.html")
+    assert {r.verdict for r in check.elements} == {ElementVerdict.PRESENT}

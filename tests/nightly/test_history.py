@@ -1,0 +1,76 @@
+"""The verification history: bounded, atomic, and harmless when missing or malformed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scripts.verification import HistoryError, append_run, read_status, run_record
+
+
+def report(finished: str, verdict: str = "present", outcome: str = "no drift") -> dict:
+    return {
+        "started": finished,
+        "finished": finished,
+        "outcome": outcome,
+        "pages": [{"page": "login", "verdict": "ok"}],
+        "elements": [
+            {"element": "login.submit", "verdict": verdict, "observed_label": "SIGN IN"}
+        ],
+    }
+
+
+def test_missing_history_means_not_yet_verified(tmp_path: Path):
+    status = read_status(tmp_path / "history.json")
+    assert status.state == "none"
+    assert status.last_verified == {}
+
+
+def test_malformed_history_means_status_unknown(tmp_path: Path):
+    path = tmp_path / "history.json"
+    path.write_text("{not json")
+    status = read_status(path)
+    assert status.state == "unknown"
+    assert "cannot read the history" in status.problem
+
+
+def test_wrong_shape_is_named_in_the_problem(tmp_path: Path):
+    path = tmp_path / "history.json"
+    path.write_text(json.dumps({"schema": "icegate-verification-history/1", "runs": [{}]}))
+    assert "runs → 0" in read_status(path).problem
+
+
+def test_appended_run_sets_the_last_verified_date(tmp_path: Path):
+    path = tmp_path / "history.json"
+    append_run(run_record(report("2026-11-25T20:30:00+00:00"), "GitHub Actions", None), path)
+    status = read_status(path)
+    assert status.state == "ok"
+    assert status.last_verified == {"login.submit": "2026-11-25"}
+
+
+def test_drift_in_the_latest_check_is_reported_with_its_date(tmp_path: Path):
+    path = tmp_path / "history.json"
+    append_run(run_record(report("2026-11-24T20:30:00+00:00"), "x", None), path)
+    drifted = report("2026-11-25T20:30:00+00:00", "label drift", "drift")
+    append_run(run_record(drifted, "x", None), path)
+    status = read_status(path)
+    assert status.drifting == {"login.submit": ("label drift", "2026-11-25")}
+    assert status.last_verified == {"login.submit": "2026-11-24"}
+
+
+def test_history_keeps_only_the_newest_runs(tmp_path: Path):
+    path = tmp_path / "history.json"
+    for day in range(1, 8):
+        append_run(run_record(report(f"2026-11-{day:02d}T20:30:00+00:00"), "x", None), path, keep=5)
+    runs = json.loads(path.read_text())["runs"]
+    assert [r["finished"][:10] for r in runs] == [f"2026-11-{d:02d}" for d in range(3, 8)]
+
+
+def test_appending_to_a_malformed_history_fails_and_leaves_it_alone(tmp_path: Path):
+    path = tmp_path / "history.json"
+    path.write_text("[]")
+    with pytest.raises(HistoryError):
+        append_run(run_record(report("2026-11-25T20:30:00+00:00"), "x", None), path)
+    assert path.read_text() == "[]"

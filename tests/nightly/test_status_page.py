@@ -1,0 +1,117 @@
+"""The status page and the per-page verification line follow the committed history."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+
+from scripts.contract import project_contract
+from scripts.status_page import StatusPageExtension, page_verification
+from scripts.verification import SCHEMA, VerificationStatus, status_from_runs
+
+ROOT = Path(__file__).resolve().parents[2]
+NEEDED = ["docs", "overrides", "portal", "scripts", "snippets", "tests"]
+
+
+def history(*verdicts: str) -> list[dict]:
+    return [
+        {
+            "finished": f"2026-11-{day:02d}T20:30:00+00:00",
+            "where": "GitHub Actions (ubuntu-24.04)",
+            "outcome": "drift" if verdict != "present" else "no drift",
+            "pages": {"login": "ok"},
+            "elements": {"login.submit": verdict, "login.password": "present"},
+        }
+        for day, verdict in enumerate(verdicts, start=20)
+    ]
+
+
+def test_page_without_live_runs_says_not_yet_verified():
+    check = page_verification(["login.submit"], project_contract(), VerificationStatus("none"))
+    assert check.line == "Portal elements on this page: not yet verified against the live portal."
+    assert check.drift == []
+
+
+def test_page_with_every_element_verified_gives_the_oldest_date():
+    status = status_from_runs(history("present", "present"))
+    check = page_verification(["login.submit", "login.password"], project_contract(), status)
+    assert check.line == "Portal elements on this page last verified: 2026-11-21."
+
+
+def test_page_with_a_drifted_element_gets_a_warning_naming_it():
+    status = status_from_runs(history("present", "label drift"))
+    check = page_verification(["login.submit"], project_contract(), status)
+    assert check.drift == [{"label": "LOGIN", "verdict": "label drift", "date": "2026-11-21"}]
+
+
+def test_unreadable_history_says_status_unknown():
+    status = VerificationStatus("unknown", problem="bad file")
+    check = page_verification(["login.submit"], project_contract(), status)
+    assert "status unknown" in check.line
+
+
+def render(status: VerificationStatus) -> str:
+    return markdown.markdown(
+        "[[portal-status]]", extensions=[StatusPageExtension(project_contract(), status)]
+    )
+
+
+def test_status_page_without_history_says_nothing_was_verified():
+    assert "No live run has been recorded yet" in render(VerificationStatus("none"))
+
+
+def test_status_page_shows_the_latest_run_and_a_chart():
+    html = render(status_from_runs(history("present", "missing")))
+    assert "GitHub Actions (ubuntu-24.04)" in html
+    assert "missing since 2026-11-21" in html
+    assert "<svg" in html and 'role="img"' in html
+    assert "2 live runs from 2026-11-20 to 2026-11-21: 1 with drift" in html
+
+
+def build_with_history(tmp_path: Path, text: str | None) -> tuple[subprocess.CompletedProcess, Path]:  # noqa: E501
+    for name in NEEDED:
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ["mkdocs.yml", "CONTRIBUTING.md"]:
+        shutil.copy(ROOT / name, tmp_path / name)
+    target = tmp_path / "portal" / "verification" / "history.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if text is not None:
+        target.write_text(text)
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result, site
+
+
+def test_drift_in_the_history_puts_a_banner_on_the_pages_that_mention_it(tmp_path: Path):
+    document = json.dumps({"schema": SCHEMA, "runs": history("present", "label drift")})
+    result, site = build_with_history(tmp_path, document)
+    assert result.returncode == 0, result.stderr
+    steps = (site / "log-in" / "steps" / "index.html").read_text()
+    assert "The portal has changed since this page was checked" in steps
+    assert "LOGIN: label drift (nightly check of 2026-11-21)" in steps
+    helpdesk = (site / "troubleshoot" / "helpdesk" / "index.html").read_text()
+    assert "The portal has changed" not in helpdesk
+
+
+@pytest.mark.parametrize("text", ["{broken", json.dumps({"runs": "no"})])
+def test_malformed_history_still_builds_and_says_status_unknown(tmp_path: Path, text: str):
+    result, site = build_with_history(tmp_path, text)
+    assert result.returncode == 0, result.stderr
+    steps = (site / "log-in" / "steps" / "index.html").read_text()
+    assert "verification status unknown" in steps
+    status_page = (site / "reference" / "portal-status" / "index.html").read_text()
+    assert "Status unknown" in status_page
