@@ -26,8 +26,12 @@ setup: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+## bench: print the benchmark table (and write benchmarks/latest.md)
+bench: $(STAMP)
+	$(BIN)/python -m scripts.bench
+
 clean:
-	rm -rf $(VENV) site reports
+	rm -rf $(VENV) site reports .bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'

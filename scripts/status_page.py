@@ -20,6 +20,7 @@ from scripts.contract import Contract
 from scripts.verification import VerificationStatus
 
 MARKER = "[[portal-status]]"
+LAST_RUN_MARKER = "[[portal-last-run]]"
 COLOURS = {
     "present": "#2e7d32",
     "locator drift": "#f9a825",
@@ -75,6 +76,16 @@ def page_verification(
     return PageVerification(line, drift)
 
 
+def last_run_sentence(status: VerificationStatus) -> str:
+    """One sentence on the latest live check, for the home page."""
+    if status.state == "unknown":
+        return "The verification history cannot be read at the moment, so its status is unknown."
+    run = status.last_run
+    if run is None:
+        return "No live check has run yet: nothing here is verified against the live portal so far."
+    return f"The latest live check finished on {run['finished'][:10]} with: {run['outcome']}."
+
+
 class StatusPageExtension(Extension):
     """Render ``[[portal-status]]``."""
 
@@ -97,12 +108,14 @@ class StatusBlock(BlockProcessor):
         self.extension = extension
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        """Match the marker paragraph only."""
-        return block.strip() == MARKER
+        """Match the marker paragraphs only."""
+        return block.strip() in (MARKER, LAST_RUN_MARKER)
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
-        """Write the status in place of the marker."""
-        blocks.pop(0)
+        """Write the status (or the one-line summary) in place of the marker."""
+        if blocks.pop(0).strip() == LAST_RUN_MARKER:
+            etree.SubElement(parent, "p").text = last_run_sentence(self.extension.status)
+            return
         status = self.extension.status
         if status.state == "unknown":
             etree.SubElement(parent, "p").text = (

@@ -115,3 +115,19 @@ def test_malformed_history_still_builds_and_says_status_unknown(tmp_path: Path, 
     assert "verification status unknown" in steps
     status_page = (site / "reference" / "portal-status" / "index.html").read_text()
     assert "Status unknown" in status_page
+
+
+def test_home_page_sentence_names_the_latest_run():
+    html = markdown.markdown(
+        "[[portal-last-run]]",
+        extensions=[StatusPageExtension(project_contract(), status_from_runs(history("present")))],
+    )
+    assert "The latest live check finished on 2026-11-20 with: no drift." in html
+
+
+def test_home_page_sentence_without_history_says_nothing_is_verified():
+    html = markdown.markdown(
+        "[[portal-last-run]]",
+        extensions=[StatusPageExtension(project_contract(), VerificationStatus("none"))],
+    )
+    assert "No live check has run yet" in html

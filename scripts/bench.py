@@ -1,0 +1,392 @@
+"""Benchmarks: what readers pay on slow connections, and how long our own checks take.
+
+``make bench`` (or ``.venv/bin/python -m scripts.bench``) prints a table of figures with the
+machine they were measured on, marks each budget PASS or FAIL, and writes the same table to
+``benchmarks/latest.md``. Nothing here is asserted by the tests: budgets are checked here.
+
+Options: ``--skip-lighthouse`` and ``--skip-tests`` leave out the two slowest measurements.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gzip
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from threading import Thread
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "latest.md"
+LIGHTHOUSE = "lighthouse@12.2.3"
+BENCH_NODE = ROOT / ".bench"
+TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".py")
+FIRST_VISIT_BUDGET = 100 * 1024
+SECOND_VISIT_BUDGET = 15 * 1024
+BUILD_BUDGET = 5.0
+
+
+@dataclasses.dataclass
+class Row:
+    """One figure of the table."""
+
+    what: str
+    value: str
+    budget: str = ""
+    verdict: str = ""
+
+
+def machine() -> str:
+    """A one-line description of this machine."""
+    model = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    return (
+        f"{os.cpu_count()} cores ({model}){memory}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def build(site: Path) -> float:
+    """One strict build into ``site``; returns its wall time in seconds."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - started
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Serves the site as a typical static host does: gzip for text, a 10-minute cache."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Quiet."""
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        """Compress text files when the browser accepts gzip."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.is_file() and path.suffix in TEXT_TYPES):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+    def end_headers(self) -> None:
+        """Add the cache header to uncompressed answers too."""
+        if not any(h.lower().startswith(b"cache-control") for h in self._headers_buffer):
+            self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve ``site`` with gzip on 127.0.0.1."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
+    server.daemon_threads = True
+    Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every HTML page of the built site as a URL path."""
+    return [
+        p.relative_to(site).as_posix().removesuffix("index.html")
+        for p in sorted(site.rglob("*.html"))
+        if p.name != "404.html"
+    ]
+
+
+def transfer(browser, url: str, warm_from: str | None) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Bytes transferred to load ``url`` (all, and without images), optionally after a visit."""
+    context = browser.new_context()
+    page = context.new_page()
+    if warm_from:
+        page.goto(warm_from, wait_until="networkidle")
+    client = context.new_cdp_session(page)
+    client.send("Network.enable")
+    kinds: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    client.on("Network.responseReceived", lambda e: kinds.__setitem__(e["requestId"], e["type"]))
+    client.on(
+        "Network.loadingFinished",
+        lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])),
+    )
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    context.close()
+    total = sum(sizes.values())
+    images = sum(size for rid, size in sizes.items() if kinds.get(rid) == "Image")
+    return total, total - images
+
+
+def lighthouse(urls: list[str]) -> dict[str, dict[str, int]]:
+    """Lighthouse mobile scores per URL (installs the pinned Lighthouse into .bench/)."""
+    binary = BENCH_NODE / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        BENCH_NODE.mkdir(exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--silent", "--prefix", str(BENCH_NODE), "-E", LIGHTHOUSE],
+            check=True,
+        )
+    from scripts.browser import ensure_chromium
+
+    env = {**os.environ, "CHROME_PATH": ensure_chromium()}
+    scores = {}
+    for url in urls:
+        with tempfile.NamedTemporaryFile(suffix=".json") as out:
+            subprocess.run(
+                [
+                    str(binary),
+                    url,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={out.name}",
+                    "--chrome-flags=--headless=new --no-sandbox",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                ],
+                env=env,
+                check=False,
+                capture_output=True,
+                timeout=180,
+            )
+            try:
+                data = json.loads(Path(out.name).read_text() or "{}")
+            except ValueError:
+                data = {}
+        categories = data.get("categories", {})
+        scores[url] = {
+            key: round((categories.get(key, {}).get("score") or 0) * 100)
+            for key in ("performance", "accessibility", "best-practices", "seo")
+        }
+    return scores
+
+
+def drift_times(browser) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
+    """Replica drift run wall time: the real contract, and one grown to 200 elements."""
+    from scripts.contract import project_contract
+    from scripts.drift.checker import Timing
+    from scripts.drift.run import DriftRun
+    from scripts.drift.target import Target
+    from scripts.localserver import serve_directory
+
+    contract = project_contract()
+    elements = dict(contract.elements)
+    originals = list(contract.elements.values())
+    index = 0
+    while len(elements) < 200:
+        source = originals[index % len(originals)]
+        copy = dataclasses.replace(source, id=f"{source.id}_copy{index}")
+        elements[copy.id] = copy
+        index += 1
+    grown = dataclasses.replace(contract, elements=elements)
+    timing = Timing(navigation=10, ready=10, element=2, retries=0, retry_pause=0)
+    results = []
+    with serve_directory(ROOT / "portal" / "replica") as url, tempfile.TemporaryDirectory() as d:
+        for variant in (contract, grown):
+            run = DriftRun(variant, Target.under(variant, url, "replica"), browser, Path(d), timing)
+            started = time.perf_counter()
+            run.check_all()
+            results.append(time.perf_counter() - started)
+            run.close()
+    return results[0], results[1], len(contract.elements)
+
+
+def doctor_bound(timeout: float = 5.0) -> float:
+    """The doctor's wall time when every probe hangs (a port that never answers)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    port = listener.getsockname()[1]
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "snippets" / "doctor.py"),
+            "--timeout",
+            str(timeout),
+            "--host",
+            f"localhost:{port}",
+            "--host",
+            f"127.0.0.1:{port}",
+        ],
+        capture_output=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - started
+    listener.close()
+    return elapsed
+
+
+def verdict(ok: bool) -> str:
+    """PASS or FAIL."""
+    return "PASS" if ok else "FAIL"
+
+
+def kb(size: float) -> str:
+    """Bytes as KB with one decimal."""
+    return f"{size / 1024:.1f} KB"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure everything, print the table, write benchmarks/latest.md."""
+    parser = argparse.ArgumentParser(prog="bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--skip-tests", action="store_true")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    from scripts.browser import ensure_chromium
+
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        times = [build(site) for _ in range(5)]
+        median = statistics.median(times)
+        pages = pages_of(site)
+        rows.append(
+            Row(
+                "mkdocs build --strict, median of 5",
+                f"{median:.2f} s",
+                f"< {BUILD_BUDGET:g} s",
+                verdict(median < BUILD_BUDGET),
+            )
+        )
+        rows.append(Row("pages in the site", str(len(pages))))
+        index = site / "search" / "search_index.json"
+        raw = index.read_bytes()
+        rows.append(Row("search index", f"{kb(len(raw))} ({kb(len(gzip.compress(raw)))} gzip)"))
+        with serve(site) as url, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=ensure_chromium(),
+                args=[
+                    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"
+                ],
+            )
+            worst_first = worst_second = 0
+            for page in pages:
+                first_all, first = transfer(browser, url + page, None)
+                warm = url + ("reference/glossary/" if page == "" else "")
+                _, second = transfer(browser, url + page, warm)
+                worst_first, worst_second = max(worst_first, first), max(worst_second, second)
+                rows.append(
+                    Row(
+                        f"/{page}: first visit / second visit (gzip, no images)",
+                        f"{kb(first)} / {kb(second)}",
+                        f"{kb(FIRST_VISIT_BUDGET)} / {kb(SECOND_VISIT_BUDGET)}",
+                        verdict(first <= FIRST_VISIT_BUDGET and second <= SECOND_VISIT_BUDGET),
+                    )
+                )
+            rows.append(
+                Row("worst page, first / second visit", f"{kb(worst_first)} / {kb(worst_second)}")
+            )
+            full, grown, count = drift_times(browser)
+            rows.append(
+                Row(f"drift run on the replica, contract ({count} elements)", f"{full:.1f} s")
+            )
+            rows.append(
+                Row(
+                    "drift run on the replica, 200 elements on the same pages",
+                    f"{grown:.1f} s",
+                    "grows with pages, not elements",
+                    verdict(grown < full * 2),
+                )
+            )
+            browser.close()
+            if not args.skip_lighthouse:
+                for page_url, score in lighthouse([url + p for p in pages]).items():
+                    path = page_url.removeprefix(url)
+                    ok = (
+                        score["accessibility"] == 100
+                        and score["best-practices"] == 100
+                        and score["seo"] == 100
+                        and score["performance"] >= 98
+                    )
+                    rows.append(
+                        Row(
+                            f"/{path}: Lighthouse mobile perf/a11y/best/SEO",
+                            "/".join(
+                                str(score[k])
+                                for k in ("performance", "accessibility", "best-practices", "seo")
+                            ),
+                            ">=98/100/100/100",
+                            verdict(ok),
+                        )
+                    )
+    bound = doctor_bound()
+    rows.append(
+        Row(
+            "doctor, every probe hangs, --timeout 5",
+            f"{bound:.2f} s",
+            "<= 6 s",
+            verdict(bound <= 6),
+        )
+    )
+    if not args.skip_tests:
+        started = time.perf_counter()
+        subprocess.run(["make", "test"], cwd=ROOT, check=False, capture_output=True)
+        rows.append(Row("make test (full test command)", f"{time.perf_counter() - started:.0f} s"))
+    report(rows)
+    return 0 if all(row.verdict != "FAIL" for row in rows) else 1
+
+
+def report(rows: list[Row]) -> None:
+    """Print the table and write it to benchmarks/latest.md."""
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {when} on {machine()}, by `make bench`.",
+        "",
+        "| measurement | value | budget | verdict |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {r.what} | {r.value} | {r.budget} | {r.verdict} |" for r in rows]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    OUT.parent.mkdir(exist_ok=True)
+    OUT.write_text(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
