@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,3 +51,31 @@ def build_site() -> BuildResult:
     # linkchecker drops root privileges to "nobody": the site must be world-readable.
     site_dir.chmod(0o755)
     return BuildResult(site_dir, result.returncode, result.stdout + result.stderr)
+
+
+COPIED = ["docs", "overrides", "portal", "scripts", "snippets", "tests"]
+
+
+def build_copy(workdir: Path, change: Callable[[Path], None]) -> tuple[BuildResult, Path]:
+    """Copy the project into ``workdir``, let ``change`` edit the copy, and build it strictly.
+
+    Returns:
+        The build result and the copy's root.
+    """
+    copy = workdir / "project"
+    for name in COPIED:
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ["mkdocs.yml", "CONTRIBUTING.md"]:
+        shutil.copy(ROOT / name, copy / name)
+    change(copy)
+    site = copy / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return BuildResult(site, result.returncode, result.stdout + result.stderr), copy

@@ -62,8 +62,18 @@ class Outcome(str, Enum):
         return {Outcome.NO_DRIFT: 0, Outcome.DRIFT: 1, Outcome.UNREACHABLE: 75}[self]
 
 
+class VerdictJson:
+    """JSON for a result dataclass whose ``verdict`` is an Enum."""
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (verdict as its text)."""
+        data = asdict(self)  # type: ignore[call-overload]
+        data["verdict"] = self.verdict.value  # type: ignore[attr-defined]
+        return data
+
+
 @dataclass
-class PageResult:
+class PageResult(VerdictJson):
     """The outcome of opening one page."""
 
     page: str
@@ -75,15 +85,9 @@ class PageResult:
     seconds: float = 0.0
     screenshot: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict (verdict as its text)."""
-        data = asdict(self)
-        data["verdict"] = self.verdict.value
-        return data
-
 
 @dataclass
-class ElementResult:
+class ElementResult(VerdictJson):
     """The outcome for one element."""
 
     element: str
@@ -96,12 +100,6 @@ class ElementResult:
     locator: str | None = None
     screenshot: str | None = None
     mentions: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict (verdict as its text)."""
-        data = asdict(self)
-        data["verdict"] = self.verdict.value
-        return data
 
     def explain(self) -> str:
         """One paragraph for a failing test or a report line."""

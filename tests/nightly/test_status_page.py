@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import markdown
@@ -15,9 +11,7 @@ import pytest
 from scripts.contract import project_contract
 from scripts.status_page import StatusPageExtension, page_verification
 from scripts.verification import SCHEMA, VerificationStatus, status_from_runs
-
-ROOT = Path(__file__).resolve().parents[2]
-NEEDED = ["docs", "overrides", "portal", "scripts", "snippets", "tests"]
+from tests.sitebuild import BuildResult, build_copy
 
 
 def history(*verdicts: str) -> list[dict]:
@@ -75,31 +69,21 @@ def test_status_page_shows_the_latest_run_and_a_chart():
     assert "2 live runs from 2026-11-20 to 2026-11-21: 1 with drift" in html
 
 
-def build_with_history(tmp_path: Path, text: str | None) -> tuple[subprocess.CompletedProcess, Path]:  # noqa: E501
-    for name in NEEDED:
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ["mkdocs.yml", "CONTRIBUTING.md"]:
-        shutil.copy(ROOT / name, tmp_path / name)
-    target = tmp_path / "portal" / "verification" / "history.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if text is not None:
-        target.write_text(text)
-    site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=tmp_path,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return result, site
+def build_with_history(tmp_path: Path, text: str | None) -> tuple[BuildResult, Path]:
+    def write_history(copy: Path) -> None:
+        target = copy / "portal" / "verification" / "history.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if text is not None:
+            target.write_text(text)
+
+    result, _ = build_copy(tmp_path, write_history)
+    return result, result.site_dir
 
 
 def test_drift_in_the_history_puts_a_banner_on_the_pages_that_mention_it(tmp_path: Path):
     document = json.dumps({"schema": SCHEMA, "runs": history("present", "label drift")})
     result, site = build_with_history(tmp_path, document)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.output
     steps = (site / "log-in" / "steps" / "index.html").read_text()
     assert "The portal has changed since this page was checked" in steps
     assert "LOGIN: label drift (nightly check of 2026-11-21)" in steps
@@ -110,7 +94,7 @@ def test_drift_in_the_history_puts_a_banner_on_the_pages_that_mention_it(tmp_pat
 @pytest.mark.parametrize("text", ["{broken", json.dumps({"runs": "no"})])
 def test_malformed_history_still_builds_and_says_status_unknown(tmp_path: Path, text: str):
     result, site = build_with_history(tmp_path, text)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.output
     steps = (site / "log-in" / "steps" / "index.html").read_text()
     assert "verification status unknown" in steps
     status_page = (site / "reference" / "portal-status" / "index.html").read_text()
