@@ -33,6 +33,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="check the portal served under URL instead (each site under URL/<site>/)",
     )
     group.addoption(
+        "--drift-trace",
+        action="store_true",
+        help="keep a Playwright trace of every page in the report folder (traces/PAGE.zip)",
+    )
+    group.addoption(
         "--drift-report",
         default="reports/drift",
         metavar="DIR",

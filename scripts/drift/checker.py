@@ -10,6 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, Response
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Locator as PlaywrightLocator
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from scripts.contract import Contract, Element
@@ -68,12 +69,14 @@ class PageChecker:
         browser: Browser,
         shots: Path,
         timing: Timing = LIVE_TIMING,
+        traces: Path | None = None,
     ) -> None:
         self.contract = contract
         self.target = target
         self.browser = browser
         self.shots = shots
         self.timing = timing
+        self.traces = traces
 
     def check(self, page_id: str) -> PageCheck:
         """Open one page (one load), classify it, and check every element on it."""
@@ -88,6 +91,8 @@ class PageChecker:
             return PageCheck(result, not_checked(elements, why))
         started = time.monotonic()
         context = self.browser.new_context(viewport=VIEWPORT)
+        if self.traces:
+            context.tracing.start(screenshots=True, snapshots=True)
         tab = context.new_page()
         try:
             result = self._open(tab, page_id, url)
@@ -104,6 +109,9 @@ class PageChecker:
                 return PageCheck(result, not_checked(elements, why))
             return PageCheck(result, [self._element(tab, element) for element in elements])
         finally:
+            if self.traces:
+                self.traces.mkdir(parents=True, exist_ok=True)
+                context.tracing.stop(path=str(self.traces / f"{page_id}.zip"))
             context.close()
 
     # Opening and classifying -------------------------------------------------------------
@@ -214,9 +222,9 @@ class PageChecker:
             combined.first.wait_for(state="visible", timeout=self.timing.element * 1000)
 
     def _judge(
-        self, tab: Page, element: Element, result: ElementResult, found: object
+        self, tab: Page, element: Element, result: ElementResult, found: PlaywrightLocator
     ) -> ElementResult:
-        observed = shown_label(found, element.label_from)  # type: ignore[arg-type]
+        observed = shown_label(found, element.label_from)
         result.observed_label = observed
         if observed is not None and normalise(observed) != normalise(element.label):
             result.verdict = ElementVerdict.LABEL_DRIFT
@@ -245,10 +253,12 @@ class PageChecker:
             return None
         return path.name
 
-    def _surroundings(self, tab: Page, element: Element, found: object) -> str | None:
+    def _surroundings(
+        self, tab: Page, element: Element, found: PlaywrightLocator
+    ) -> str | None:
         path = self.shots / f"element-{element.id}.png"
         try:
-            box = found.first.bounding_box()  # type: ignore[attr-defined]
+            box = found.first.bounding_box()
             if not box:
                 return None
             margin = 60

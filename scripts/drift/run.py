@@ -37,6 +37,7 @@ class DriftRun:
         report_dir: Path,
         timing: Timing = LIVE_TIMING,
         mentions: dict[str, list[Mention]] | None = None,
+        trace: bool = False,
     ) -> None:
         self.contract = contract
         self.target = target
@@ -45,7 +46,9 @@ class DriftRun:
         self.browser_version = browser.version
         self.started = now()
         self.finished: str | None = None
-        self.checker = PageChecker(contract, target, browser, report_dir / "screens", timing)
+        traces = report_dir / "traces" if trace else None
+        shots = report_dir / "screens"
+        self.checker = PageChecker(contract, target, browser, shots, timing, traces)
         self.checks: dict[str, PageCheck] = {}
 
     def page(self, page_id: str) -> PageCheck:

@@ -39,7 +39,9 @@ def drift_run(pytestconfig: pytest.Config, browser: Browser) -> Iterator[DriftRu
             target = Target.live(contract)
         else:
             target = Target.under(contract, replica_url, "replica", recorded_pages(REPLICA))
-        run = DriftRun(contract, target, browser, report_dir, timing_for(pytestconfig), mentions)
+        timing = timing_for(pytestconfig)
+        trace = pytestconfig.getoption("drift_trace")
+        run = DriftRun(contract, target, browser, report_dir, timing, mentions, trace)
         pytestconfig.stash[RUN_KEY] = run
         try:
             yield run

@@ -16,10 +16,13 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_drift(url: str, report: Path) -> subprocess.CompletedProcess:
+def run_drift(url: str, report: Path, *extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
-        [sys.executable, "-m", "scripts.drift", f"--portal-url={url}", f"--drift-report={report}"],
+        [
+            sys.executable, "-m", "scripts.drift", f"--portal-url={url}",
+            f"--drift-report={report}", *extra,
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -43,13 +46,14 @@ def test_no_drift_exits_0_and_writes_every_report(tmp_path: Path):
 
 def test_drift_exits_1(tmp_path: Path):
     with imitation_portal(Fault(replace=[(">LOGIN</button>", ">SIGN IN</button>")])) as portal:
-        result = run_drift(portal.url, tmp_path)
+        result = run_drift(portal.url, tmp_path, "--drift-trace")
     assert result.returncode == 1, result.stdout + result.stderr
     report = json.loads((tmp_path / "report.json").read_text())
     drifted = [e for e in report["elements"] if e["verdict"] == "label drift"]
     assert [e["element"] for e in drifted] == ["login.submit"]
     assert drifted[0]["mentions"], "a drifted element lists the guide lines that mention it"
     assert (tmp_path / "screens" / "element-login.submit.png").exists()
+    assert (tmp_path / "traces" / "login.zip").exists()
 
 
 def test_unreachable_portal_exits_75(tmp_path: Path):

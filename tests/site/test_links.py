@@ -10,6 +10,7 @@ from pathlib import Path
 LINKCHECKER_CONFIG = """\
 [checking]
 threads=4
+maxrequestspersecond=100
 [filtering]
 checkextern=0
 [AnchorCheck]

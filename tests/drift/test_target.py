@@ -1,0 +1,44 @@
+"""Where a drift run looks: live hosts, the replica layout, replica-only routes, recordings."""
+
+from __future__ import annotations
+
+from scripts.contract import project_contract
+from scripts.drift.model import Outcome
+from scripts.drift.target import Target
+
+CONTRACT = project_contract()
+
+
+def test_live_target_opens_the_real_login_page():
+    target = Target.live(CONTRACT)
+    assert target.url_of(CONTRACT.pages["login"]) == "https://foservices.icegate.gov.in/#/login"
+    assert target.url_of(CONTRACT.pages["home"]) == "https://www.icegate.gov.in/"
+
+
+def test_live_target_never_opens_pages_that_need_an_account():
+    target = Target.live(CONTRACT)
+    assert not target.can_open(CONTRACT.pages["otp"])
+    assert target.can_open(CONTRACT.pages["login"])
+
+
+def test_replica_layout_puts_each_site_in_its_folder_and_uses_replica_routes():
+    target = Target.under(CONTRACT, "http://127.0.0.1:9/", "replica")
+    otp = CONTRACT.pages["otp"]
+    assert target.can_open(otp)
+    assert target.url_of(otp) == "http://127.0.0.1:9/foservices/#/replica/otp-step"
+
+
+def test_recorded_page_is_opened_directly():
+    target = Target.under(CONTRACT, "http://127.0.0.1:9", "replica", frozenset({"login"}))
+    assert target.url_of(CONTRACT.pages["login"]) == (
+        "http://127.0.0.1:9/foservices/recorded/login.html"
+    )
+
+
+def test_live_target_ignores_recordings():
+    target = Target("live", Target.live(CONTRACT).base_urls, frozenset({"login"}))
+    assert not target.is_recorded(CONTRACT.pages["login"])
+
+
+def test_exit_statuses_are_distinct():
+    assert [o.exit_status for o in Outcome] == [0, 1, 75]
