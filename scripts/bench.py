@@ -364,8 +364,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     if not args.skip_tests:
         started = time.perf_counter()
-        subprocess.run(["make", "test"], cwd=ROOT, check=False, capture_output=True)
-        rows.append(Row("make test (full test command)", f"{time.perf_counter() - started:.0f} s"))
+        tests = subprocess.run(["make", "test"], cwd=ROOT, check=False, capture_output=True)
+        seconds = time.perf_counter() - started
+        rows.append(
+            Row(
+                "make test (full test command)",
+                f"{seconds:.0f} s",
+                "passes",
+                verdict(tests.returncode == 0),
+            )
+        )
     report(rows)
     return 0 if all(row.verdict != "FAIL" for row in rows) else 1
 
