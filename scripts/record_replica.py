@@ -57,15 +57,10 @@ class Recorder(PageChecker):
     def record(self, page_id: str, out: Path) -> dict | None:
         """Record one page; return its manifest entry, or None when it could not be opened."""
         spec = self.contract.pages[page_id]
-        opener = self.contract.pages[spec.reach_from] if spec.reach_from else spec
         context = self.browser.new_context()
         tab = context.new_page()
         try:
-            result = self._open(tab, page_id, self.target.url_of(opener))
-            if result.verdict is PageVerdict.OK:
-                result = self._ready(tab, result, opener)
-            if result.verdict is PageVerdict.OK and spec.reach_click:
-                result = self._follow(tab, result, spec)
+            result = self.open_ready(tab, page_id)
             if result.verdict is not PageVerdict.OK:
                 print(f"{page_id}: not recorded ({result.verdict.value}: {result.detail})")
                 return None

@@ -82,10 +82,8 @@ class PageChecker:
         """Open one page (one load), classify it, and check every element on it."""
         spec = self.contract.pages[page_id]
         elements = self.contract.elements_on(page_id)
-        direct = self.target.is_recorded(spec) or not spec.reach_from
-        opener = spec if direct else self.contract.pages[spec.reach_from or ""]
-        url = self.target.url_of(opener)
         if not self.target.can_open(spec):
+            url = self.target.url_of(self.opener(spec))
             result = PageResult(page_id, url, PageVerdict.NOT_CHECKABLE, spec.why_not_live or "")
             why = f"not checkable live: {spec.why_not_live}"
             return PageCheck(result, not_checked(elements, why))
@@ -95,11 +93,7 @@ class PageChecker:
             context.tracing.start(screenshots=True, snapshots=True)
         tab = context.new_page()
         try:
-            result = self._open(tab, page_id, url)
-            if result.verdict is PageVerdict.OK:
-                result = self._ready(tab, result, opener)
-            if result.verdict is PageVerdict.OK and not direct:
-                result = self._follow(tab, result, spec)
+            result = self.open_ready(tab, page_id)
             result.seconds = round(time.monotonic() - started, 3)
             if result.verdict is not PageVerdict.UNREACHABLE:
                 # An unreachable page has nothing to show, and may still be loading.
@@ -115,6 +109,23 @@ class PageChecker:
             context.close()
 
     # Opening and classifying -------------------------------------------------------------
+
+    def opener(self, spec: ContractPage) -> ContractPage:
+        """The page to load first: the page itself, or the page whose link leads to it."""
+        if spec.reach_from and not self.target.is_recorded(spec):
+            return self.contract.pages[spec.reach_from]
+        return spec
+
+    def open_ready(self, tab: Page, page_id: str) -> PageResult:
+        """Load a page, classify the answer, wait until it is ready, follow its entry link."""
+        spec = self.contract.pages[page_id]
+        opener = self.opener(spec)
+        result = self._open(tab, page_id, self.target.url_of(opener))
+        if result.verdict is PageVerdict.OK:
+            result = self._ready(tab, result, opener)
+        if result.verdict is PageVerdict.OK and opener is not spec:
+            result = self._follow(tab, result, spec)
+        return result
 
     def _open(self, tab: Page, page_id: str, url: str) -> PageResult:
         attempts = 0
