@@ -33,24 +33,30 @@ class BuildResult:
         return paths
 
 
-@functools.cache
-def build_site() -> BuildResult:
-    """Run ``mkdocs build --strict`` once and keep the result for the whole session."""
-    site_dir = Path(tempfile.mkdtemp(prefix="icegate-site-"))
-    atexit.register(shutil.rmtree, site_dir, ignore_errors=True)
+def strict_build(project: Path, site_dir: Path) -> BuildResult:
+    """Run ``mkdocs build --strict`` for ``project`` into ``site_dir``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
+        cwd=project,
         env=env,
         capture_output=True,
         text=True,
         check=False,
     )
+    return BuildResult(site_dir, result.returncode, result.stdout + result.stderr)
+
+
+@functools.cache
+def build_site() -> BuildResult:
+    """Build the project once and keep the result for the whole session."""
+    site_dir = Path(tempfile.mkdtemp(prefix="icegate-site-"))
+    atexit.register(shutil.rmtree, site_dir, ignore_errors=True)
+    result = strict_build(ROOT, site_dir)
     # linkchecker drops root privileges to "nobody": the site must be world-readable.
     site_dir.chmod(0o755)
-    return BuildResult(site_dir, result.returncode, result.stdout + result.stderr)
+    return result
 
 
 COPIED = ["docs", "overrides", "portal", "scripts", "snippets", "tests"]
@@ -68,14 +74,4 @@ def build_copy(workdir: Path, change: Callable[[Path], None]) -> tuple[BuildResu
     for name in ["mkdocs.yml", "CONTRIBUTING.md"]:
         shutil.copy(ROOT / name, copy / name)
     change(copy)
-    site = copy / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=copy,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return BuildResult(site, result.returncode, result.stdout + result.stderr), copy
+    return strict_build(copy, copy / "site"), copy
