@@ -21,9 +21,11 @@ import json
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from scripts.verification import DRIFT_VERDICTS, HistoryError, load_runs
+from scripts.drift.model import DRIFT_TEXTS
+from scripts.verification import HistoryError, load_runs
 
 LABEL = "portal-drift"
 OUTAGE_KEY = "portal-outage"
@@ -82,7 +84,7 @@ def streak(pairs: list[tuple[dict[str, Any], str]], drifting: bool) -> int:
     """How many of the latest checked runs in a row drifted (or did not)."""
     count = 0
     for _, verdict in reversed(pairs):
-        if (verdict in DRIFT_VERDICTS) != drifting:
+        if (verdict in DRIFT_TEXTS) != drifting:
             break
         count += 1
     return count
@@ -121,7 +123,7 @@ def plan_element(
         return []
     run, verdict = pairs[-1]
     title = f"Portal drift: {element_id} ({verdict})"
-    if verdict in DRIFT_VERDICTS:
+    if verdict in DRIFT_TEXTS:
         body = drift_body(element_id, run, verdict, mentions)
         if issue:
             return [Action("comment", element_id, title, body, issue.number)]
@@ -241,8 +243,6 @@ def main(argv: list[str] | None = None) -> int:
     except HistoryError as error:
         print(f"drift_issues: {error}", file=sys.stderr)
         return 2
-    from pathlib import Path
-
     from scripts.mentions import scan_docs
 
     mentions = {

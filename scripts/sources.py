@@ -14,8 +14,9 @@ from typing import Any
 
 import yaml
 from markdown import Markdown
-from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+
+from scripts.markers import MarkerBlock
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES_PATH = ROOT / "portal" / "sources.yml"
@@ -126,20 +127,13 @@ class SourceListExtension(Extension):
         md.parser.blockprocessors.register(SourceList(md.parser, self), "source_list", 94)
 
 
-class SourceList(BlockProcessor):
+class SourceList(MarkerBlock):
     """The block processor behind ``[[source-list]]``."""
 
-    def __init__(self, parser: Any, extension: SourceListExtension) -> None:
-        super().__init__(parser)
-        self.extension = extension
+    markers = (LIST_MARKER,)
 
-    def test(self, parent: etree.Element, block: str) -> bool:
-        """Match the marker paragraph only."""
-        return block.strip() == LIST_MARKER
-
-    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+    def render(self, parent: etree.Element, marker: str) -> None:
         """Write one heading and list per kind of source."""
-        blocks.pop(0)
         for kind in KIND_ORDER:
             members = [s for s in self.extension.sources.values() if s.kind == kind]
             if not members:

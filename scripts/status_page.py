@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from markdown import Markdown
-from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 
 from scripts.contract import Contract
+from scripts.markers import MarkerBlock
 from scripts.verification import VerificationStatus
 
 MARKER = "[[portal-status]]"
@@ -100,20 +100,14 @@ class StatusPageExtension(Extension):
         md.parser.blockprocessors.register(StatusBlock(md.parser, self), "portal_status", 93)
 
 
-class StatusBlock(BlockProcessor):
-    """The block processor behind ``[[portal-status]]``."""
+class StatusBlock(MarkerBlock):
+    """The block processor behind ``[[portal-status]]`` and ``[[portal-last-run]]``."""
 
-    def __init__(self, parser: Any, extension: StatusPageExtension) -> None:
-        super().__init__(parser)
-        self.extension = extension
+    markers = (MARKER, LAST_RUN_MARKER)
 
-    def test(self, parent: etree.Element, block: str) -> bool:
-        """Match the marker paragraphs only."""
-        return block.strip() in (MARKER, LAST_RUN_MARKER)
-
-    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+    def render(self, parent: etree.Element, marker: str) -> None:
         """Write the status (or the one-line summary) in place of the marker."""
-        if blocks.pop(0).strip() == LAST_RUN_MARKER:
+        if marker == LAST_RUN_MARKER:
             etree.SubElement(parent, "p").text = last_run_sentence(self.extension.status)
             return
         status = self.extension.status

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from markdown import Markdown
-from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
 from scripts.contract import Contract, Element
+from scripts.markers import MarkerBlock
 from scripts.mentions import UI_REF, Mention
 from scripts.verification import VerificationStatus
 
@@ -185,20 +185,13 @@ def render_reference(element: Element, extension: UiRefExtension) -> etree.Eleme
     return span
 
 
-class ReferenceTable(BlockProcessor):
+class ReferenceTable(MarkerBlock):
     """Replace a ``[[ui-reference]]`` paragraph with one table per portal page."""
 
-    def __init__(self, parser: Any, extension: UiRefExtension) -> None:
-        super().__init__(parser)
-        self.extension = extension
+    markers = (REFERENCE_MARKER,)
 
-    def test(self, parent: etree.Element, block: str) -> bool:
-        """Match the marker paragraph only."""
-        return block.strip() == REFERENCE_MARKER
-
-    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+    def render(self, parent: etree.Element, marker: str) -> None:
         """Write the reference in place of the marker."""
-        blocks.pop(0)
         contract = self.extension.contract
         for page in contract.pages.values():
             elements = contract.elements_on(page.id)

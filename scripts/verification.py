@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scripts.drift.model import DRIFT_TEXTS
 from scripts.drift.report import atomic_write
 
 ROOT = Path(__file__).resolve().parent.parent
 HISTORY_PATH = ROOT / "portal" / "verification" / "history.json"
 SCHEMA = "icegate-verification-history/1"
 KEEP_RUNS = 90
-DRIFT_VERDICTS = frozenset({"locator drift", "label drift", "missing"})
 
 
 class HistoryError(ValueError):
@@ -105,7 +105,7 @@ def status_from_runs(runs: list[dict[str, Any]]) -> VerificationStatus:
                 last_verified[element_id] = day
             if verdict != "not checked":
                 latest[element_id] = (verdict, day)
-    drifting = {e: v for e, v in latest.items() if v[0] in DRIFT_VERDICTS}
+    drifting = {e: v for e, v in latest.items() if v[0] in DRIFT_TEXTS}
     state = "ok" if runs else "none"
     return VerificationStatus(state, last_verified, drifting, list(runs))
 

@@ -38,15 +38,8 @@ DRIFT = frozenset(
     {ElementVerdict.LOCATOR_DRIFT, ElementVerdict.LABEL_DRIFT, ElementVerdict.MISSING}
 )
 
-#: Page verdicts that mean "the portal could not be checked", never documentation drift.
-PORTAL_TROUBLE = frozenset(
-    {
-        PageVerdict.UNREACHABLE,
-        PageVerdict.HTTP_ERROR,
-        PageVerdict.BLOCKED,
-        PageVerdict.MAINTENANCE,
-    }
-)
+#: The same verdicts as they appear in reports and the history.
+DRIFT_TEXTS = frozenset(verdict.value for verdict in DRIFT)
 
 
 class Outcome(str, Enum):

@@ -8,9 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from scripts.drift.model import DRIFT
-
-DRIFT_TEXTS = frozenset(verdict.value for verdict in DRIFT)
+from scripts.drift.model import DRIFT_TEXTS
 
 
 def atomic_write(path: Path, text: str) -> None:

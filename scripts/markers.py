@@ -1,0 +1,33 @@
+"""A Python-Markdown block processor for a paragraph that holds only a marker, like ``[[x]]``."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from markdown.blockprocessors import BlockProcessor
+
+
+class MarkerBlock(BlockProcessor):
+    """Replace a paragraph holding exactly one of ``markers`` with generated content.
+
+    Subclasses set ``markers`` and implement ``render``.
+    """
+
+    markers: tuple[str, ...] = ()
+
+    def __init__(self, parser: Any, extension: Any) -> None:
+        super().__init__(parser)
+        self.extension = extension
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        """Match the marker paragraphs only."""
+        return block.strip() in self.markers
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        """Render the content for the marker found, in its place."""
+        self.render(parent, blocks.pop(0).strip())
+
+    def render(self, parent: etree.Element, marker: str) -> None:
+        """Write the generated content under ``parent``."""
+        raise NotImplementedError
