@@ -1,9 +1,10 @@
 """Python-Markdown extension: print portal labels from the element contract.
 
 A guide writes ``[[ui:login.submit]]``; the page shows the label the portal uses (``LOGIN``),
-marked up as a UI element, followed by its verification state, which links to the element's
-row on the generated reference page. An id that is not in the contract is logged as a warning
-naming the page and line, so ``mkdocs build --strict`` fails.
+marked up as a UI element and linked to the element's row on the generated reference page, with
+a small mark for its verification state (✓ seen live, ? a guessed label). An id that is not in
+the contract is logged as a warning naming the page and line, so ``mkdocs build --strict``
+fails.
 
 A paragraph holding only ``[[ui-reference]]`` becomes the generated reference of every element.
 
@@ -37,10 +38,18 @@ CONFIDENCE_WORDS = {"high": "High", "medium": "Medium", "low": "Low"}
 
 @dataclass(frozen=True)
 class ReaderState:
-    """How sure a reader can be of an element, in words."""
+    """How sure a reader can be of an element, in words and as a small mark.
+
+    Attributes:
+        kind: ``verified``, ``unverified`` or ``unconfirmed``; also the CSS modifier.
+        mark: The small visible mark after the label ("" for none).
+        spoken: Words for screen readers, read after the label inside its link.
+        long: The full sentence, for the link's title and the reference table.
+    """
 
     kind: str
-    short: str
+    mark: str
+    spoken: str
     long: str
 
 
@@ -56,16 +65,17 @@ def reader_state(element: Element, status: VerificationStatus) -> ReaderState:
     """
     seen = status.last_verified.get(element.id)
     if seen:
-        return ReaderState("verified", f"✓ {seen}", f"Seen on the live portal on {seen}")
+        return ReaderState(
+            "verified", "✓", f"seen on the live portal on {seen}",
+            f"Seen on the live portal on {seen}",
+        )
     if element.label_confidence == "low":
         return ReaderState(
-            "unconfirmed",
-            "unconfirmed",
+            "unconfirmed", "?", "our best guess at the portal's words",
             "The portal's exact words here are not confirmed yet",
         )
     return ReaderState(
-        "unverified",
-        "not yet checked live",
+        "unverified", "", "from public sources, not yet checked live",
         "Backed by public sources; not yet seen by our live check",
     )
 
@@ -171,17 +181,28 @@ def render_label(element: Element) -> etree.Element:
 
 
 def render_reference(element: Element, extension: UiRefExtension) -> etree.Element:
-    """The inline HTML for one mention of ``element``: label, then verification state."""
+    """The inline HTML for one mention of ``element``.
+
+    The label links to the element's row on the reference page, where its evidence and live
+    checks are. A small mark after the label tells a confirmed label (✓) from a guessed one
+    (?); words for screen readers say the same inside the link, and the link's title gives
+    the full sentence.
+    """
     state = reader_state(element, extension.status)
     span = etree.Element(
         "span",
         {"class": f"ui-ref ui-ref--{state.kind}", "data-ui-element": element.id},
     )
-    label = etree.SubElement(span, "strong", {"class": "ui-ref__label"})
+    link = etree.SubElement(
+        span, "a", {"class": "ui-ref__link", "href": extension.href(element), "title": state.long}
+    )
+    label = etree.SubElement(link, "strong", {"class": "ui-ref__label"})
     label.text = element.label
-    sup = etree.SubElement(span, "sup", {"class": "ui-ref__state"})
-    link = etree.SubElement(sup, "a", {"href": extension.href(element), "title": state.long})
-    link.text = state.short
+    if state.mark:
+        mark = etree.SubElement(link, "span", {"class": "ui-ref__mark", "aria-hidden": "true"})
+        mark.text = state.mark
+    spoken = etree.SubElement(link, "span", {"class": "ui-ref__state"})
+    spoken.text = f" ({state.spoken})"
     return span
 
 

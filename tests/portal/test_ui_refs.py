@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import markdown
 import pytest
@@ -24,26 +25,35 @@ def test_reference_prints_the_contract_label():
     assert "[[ui:" not in html
 
 
-def test_reference_links_to_the_element_row_relative_to_the_page():
+def test_reference_label_links_to_the_element_row_relative_to_the_page():
     html = render("Select [[ui:login.submit]].")
-    assert 'href="../reference/portal-elements.md#el-login-submit"' in html
+    link = re.search(r'<a class="ui-ref__link" href="([^"]+)"[^>]*><strong', html)
+    assert link and link[1] == "../reference/portal-elements.md#el-login-submit"
 
 
-def test_unverified_element_says_not_yet_checked_live():
-    assert "not yet checked live" in render("[[ui:login.submit]]")
+def test_unverified_element_has_no_mark_and_says_so_to_screen_readers():
+    html = render("[[ui:login.submit]]")
+    assert "ui-ref__mark" not in html
+    assert "(from public sources, not yet checked live)" in html
 
 
-def test_low_confidence_label_is_shown_as_unconfirmed():
+def test_low_confidence_label_gets_the_guess_mark():
     html = render("[[ui:login.forgot_password]]")
     assert "ui-ref--unconfirmed" in html
-    assert ">unconfirmed<" in html
+    assert '<span aria-hidden="true" class="ui-ref__mark">?</span>' in html
+    assert "(our best guess at the portal's words)" in html
 
 
-def test_element_seen_live_shows_the_date():
+def test_element_seen_live_gets_the_tick_mark_and_the_date():
     status = VerificationStatus(state="ok", last_verified={"login.submit": "2026-11-20"})
     html = render("[[ui:login.submit]]", status)
     assert "ui-ref--verified" in html
-    assert "2026-11-20" in html
+    assert '<span aria-hidden="true" class="ui-ref__mark">✓</span>' in html
+    assert "(seen on the live portal on 2026-11-20)" in html
+
+
+def test_reference_uses_no_superscript():
+    assert "<sup" not in render("[[ui:login.forgot_password]] and [[ui:login.submit]]")
 
 
 def test_label_form_prints_the_bare_label():
