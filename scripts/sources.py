@@ -7,6 +7,7 @@ Sources page lists every source, official ones first, with the pages that cite i
 from __future__ import annotations
 
 import posixpath
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,13 +21,16 @@ from scripts.markers import MarkerBlock
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES_PATH = ROOT / "portal" / "sources.yml"
-KIND_ORDER = ("official", "official-copy", "third-party", "code")
+KIND_ORDER = ("official", "official-copy", "news", "third-party", "code")
 KIND_TITLES = {
     "official": "Official: ICEGATE, CBIC and DGFT",
     "official-copy": "Official documents published elsewhere",
+    "news": "News reports of official notices",
     "third-party": "Third-party guides (accuracy not verified)",
     "code": "Public code and issue threads",
 }
+DATE_KINDS = ("published", "seen")
+DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LIST_MARKER = "[[source-list]]"
 
 
@@ -36,13 +40,29 @@ class SourceError(ValueError):
 
 @dataclass(frozen=True)
 class Source:
-    """One public source."""
+    """One public source.
+
+    Attributes:
+        id: The id pages cite it by.
+        title: What it is, with an official document's number.
+        kind: One of ``KIND_ORDER``.
+        url: Where a reader can open it.
+        date: Its own date (``dated: published``) or the day we last opened it
+            (``dated: seen``), as YYYY, YYYY-MM or YYYY-MM-DD.
+        dated: ``published`` or ``seen``.
+    """
 
     id: str
     title: str
     kind: str
-    url: str | None = None
-    date: str | None = None
+    url: str
+    date: str
+    dated: str = "published"
+
+    @property
+    def when(self) -> str:
+        """The date as readers see it: ``2019-06-03`` or ``seen 2026-11-26``."""
+        return f"seen {self.date}" if self.dated == "seen" else self.date
 
 
 def load_sources(path: Path = SOURCES_PATH) -> dict[str, Source]:
@@ -70,15 +90,24 @@ def load_sources(path: Path = SOURCES_PATH) -> dict[str, Source]:
         if raw.get("kind") not in KIND_ORDER:
             raise SourceError(f"{path}: at {source_id} → kind: expected one of {KIND_ORDER}")
         url = raw.get("url")
-        if url is not None and not str(url).startswith("https://"):
-            raise SourceError(f"{path}: at {source_id} → url: expected an https:// address")
-        unknown = set(raw) - {"title", "kind", "url", "date"}
+        if not isinstance(url, str) or not url.startswith("https://"):
+            raise SourceError(
+                f"{path}: at {source_id} → url: every source needs an https:// address a "
+                "reader can open"
+            )
+        unknown = set(raw) - {"title", "kind", "url", "date", "dated"}
         if unknown:
             raise SourceError(f"{path}: at {source_id}: unexpected keys {sorted(unknown)}")
-        date = raw.get("date")
-        sources[source_id] = Source(
-            source_id, raw["title"], raw["kind"], url, None if date is None else str(date)
-        )
+        date = None if raw.get("date") is None else str(raw["date"])
+        if date is None or not DATE_PATTERN.match(date):
+            raise SourceError(
+                f"{path}: at {source_id} → date: every source needs a date (YYYY, YYYY-MM or "
+                "YYYY-MM-DD): its own, or the day it was seen with 'dated: seen'"
+            )
+        dated = raw.get("dated", "published")
+        if dated not in DATE_KINDS:
+            raise SourceError(f"{path}: at {source_id} → dated: expected one of {DATE_KINDS}")
+        sources[source_id] = Source(source_id, raw["title"], raw["kind"], url, date, dated)
     return sources
 
 
@@ -145,11 +174,9 @@ class SourceList(MarkerBlock):
 
     def _item(self, listing: etree.Element, source: Source) -> None:
         item = etree.SubElement(listing, "li", {"id": f"source-{source.id}"})
-        title = etree.SubElement(item, "a" if source.url else "span", (
-            {"href": source.url} if source.url else {}
-        ))
+        title = etree.SubElement(item, "a", {"href": source.url})
         title.text = source.title
-        title.tail = f" ({source.date})." if source.date else " (undated)."
+        title.tail = f" ({source.when})."
         pages = self.extension.cited_on.get(source.id, [])
         if pages:
             cited = etree.SubElement(item, "span")
