@@ -61,3 +61,26 @@ def test_guide_uses_contract_references_for_portal_labels(guide: Path):
 
 def test_hand_typed_label_check_catches_a_bold_label():
     assert hand_typed_labels("Select **LOGIN** now.") == ["'LOGIN' (use [[ui:login.submit]])"]
+
+
+#: Pages written for IT staff, where commands belong.
+TOOLS = "tools/"
+COMMAND = re.compile(r"(^|[`\s])(python3?|py|pip)\s+[\w./-]+\.py\b|\bpython3?\s+-m\b", re.MULTILINE)
+
+
+def python_commands(text: str) -> list[str]:
+    """Python command lines written on a page (in code spans, code blocks or prose)."""
+    return [match.group(0).strip(" `") for match in COMMAND.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "guide",
+    [page for page in PAGES if not page.relative_to(DOCS).as_posix().startswith(TOOLS)],
+    ids=[i for i in IDS if not i.startswith(TOOLS)],
+)
+def test_reader_page_has_no_python_commands(guide: Path):
+    assert python_commands(guide.read_text(encoding="utf-8")) == [], "link the Tools pages"
+
+
+def test_python_command_check_catches_an_inline_command():
+    assert python_commands("Run `python idcheck.py mobile 98`.") == ["python idcheck.py"]
