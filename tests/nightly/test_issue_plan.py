@@ -11,14 +11,14 @@ def run(day: int, verdict: str | None, outcome: str | None = None) -> dict:
     """A history record where ELEMENT got ``verdict`` (None: portal unreachable)."""
     if verdict is None:
         return {
-            "finished": f"2026-11-{day:02d}T20:30:00+00:00",
+            "finished": f"2026-11-{day:02d}T02:00:00+05:30",
             "outcome": "portal unreachable",
             "pages": {"login": "unreachable"},
             "elements": {ELEMENT: "not checked"},
         }
     drift = verdict != "present"
     return {
-        "finished": f"2026-11-{day:02d}T20:30:00+00:00",
+        "finished": f"2026-11-{day:02d}T02:00:00+05:30",
         "outcome": outcome or ("drift" if drift else "no drift"),
         "pages": {"login": "ok"},
         "elements": {ELEMENT: verdict},

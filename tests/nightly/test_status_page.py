@@ -17,7 +17,7 @@ from tests.sitebuild import BuildResult, build_copy
 def history(*verdicts: str) -> list[dict]:
     return [
         {
-            "finished": f"2026-11-{day:02d}T20:30:00+00:00",
+            "finished": f"2026-11-{day:02d}T02:00:00+05:30",
             "where": "GitHub Actions (ubuntu-24.04)",
             "outcome": "drift" if verdict != "present" else "no drift",
             "pages": {"login": "ok"},
