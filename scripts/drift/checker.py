@@ -303,7 +303,8 @@ class PageChecker:
             opened.append(new_tab)
 
         context.on("page", note_tab)
-        problem = self._click(tab, found)
+        problem, closed = self._click(tab, found)
+        notes = [f"closed a covering pop-up ({', '.join(closed)})"] if closed else []
         if problem is not None:
             href = found.get_attribute("href")
             if not href:
@@ -311,6 +312,7 @@ class PageChecker:
                 result.detail = f"could not click the entry {entry.id}: {problem}"
                 return tab
             # Covered by something we may not close: go where the link goes, as a reader would.
+            notes.append(f"followed the address of {entry.id}: {problem}")
             tab.goto(urljoin(tab.url, href), wait_until="domcontentloaded")
         landed = self._landing(tab, before, opened)
         if landed is None:
@@ -320,9 +322,13 @@ class PageChecker:
         if landed is not tab:
             landed.wait_for_load_state("domcontentloaded")
         result.status = self.statuses.get(id(landed), result.status)
+        if landed is not tab:
+            notes.append("the entry opened a new tab")
         # Let the app react to the new route (show its loading overlay) before checking it.
         landed.wait_for_timeout(100)
         self._settle(landed, result, spec)
+        if result.verdict is PageVerdict.OK:
+            result.detail = "; ".join(notes)
         return landed
 
     def _first_match(self, tab: Page, element: Element) -> PlaywrightLocator | None:
@@ -332,32 +338,42 @@ class PageChecker:
                 return candidate.first
         return None
 
-    def _click(self, tab: Page, link: PlaywrightLocator) -> str | None:
-        """Click a link; close a covering pop-up first if need be. None, or why it failed."""
+    def _click(self, tab: Page, link: PlaywrightLocator) -> tuple[str | None, list[str]]:
+        """Click a link, closing a covering pop-up first if need be.
+
+        Returns:
+            (None, or why the click failed; the names of the buttons pressed to close pop-ups).
+        """
         timeout = self.timing.element * 1000
+        closed: list[str] = []
         try:
             link.click(trial=True, timeout=timeout)
         except PlaywrightTimeout:
-            self._dismiss(tab)
+            closed = self._dismiss(tab)
         try:
             link.click(timeout=timeout)
         except PlaywrightTimeout as error:
             covered = INTERCEPTED.search(str(error))
-            return covered.group(1) if covered else f"not clickable within {timeout / 1000:g} s"
-        return None
+            why = covered.group(1) if covered else f"not clickable within {timeout / 1000:g} s"
+            return why, closed
+        return None, closed
 
-    def _dismiss(self, tab: Page) -> None:
-        """Close what covers the page: Escape, then a visible Close/OK/Accept-style button."""
+    def _dismiss(self, tab: Page) -> list[str]:
+        """Close what covers the page: Escape, then visible Close/OK/Accept-style buttons."""
         tab.keyboard.press("Escape")
         if not self.contract.dismiss_buttons:
-            return
+            return []
         names = "|".join(re.escape(name) for name in self.contract.dismiss_buttons)
         buttons = tab.get_by_role("button", name=re.compile(rf"^\s*({names})\s*$", re.I))
+        pressed = []
         for button in buttons.filter(visible=True).all()[:3]:
             try:
+                name = " ".join(button.inner_text().split())
                 button.click(timeout=self.timing.element * 1000)
             except PlaywrightError:
                 continue
+            pressed.append(name)
+        return pressed
 
     def _landing(self, tab: Page, before: str, opened: list[Page]) -> Page | None:
         """The tab that shows where the entry led: a new tab, or this one at a new address."""
