@@ -74,3 +74,10 @@ def test_appending_to_a_malformed_history_fails_and_leaves_it_alone(tmp_path: Pa
     with pytest.raises(HistoryError):
         append_run(run_record(report("2026-11-25T02:00:00+05:30"), "x", None), path)
     assert path.read_text() == "[]"
+
+
+def test_run_at_two_in_the_morning_in_india_is_dated_that_day_in_india(tmp_path: Path):
+    path = tmp_path / "history.json"
+    # 20:45 UTC on the 25th is 02:15 IST on the 26th, when the nightly runs.
+    append_run(run_record(report("2026-11-25T20:45:00+00:00"), "x", None), path)
+    assert read_status(path).last_verified == {"login.submit": "2026-11-26"}
