@@ -21,11 +21,11 @@ from playwright.sync_api import Browser, sync_playwright
 
 from scripts.browser import system_chromium
 from scripts.contract import Contract, project_contract
-from scripts.drift.checker import PageChecker, Timing
+from scripts.drift.checker import PageChecker, Timing, user_agent
 from scripts.drift.model import PageVerdict
 from scripts.drift.report import atomic_write
 from scripts.drift.run import now
-from scripts.drift.target import Target
+from scripts.drift.target import Target, about_url
 
 ROOT = Path(__file__).resolve().parent.parent
 REPLICA = ROOT / "portal" / "replica"
@@ -102,7 +102,8 @@ def record_all(contract: Contract, target: Target, browser: Browser, out: Path) 
         The entries recorded in this run (the manifest also keeps earlier entries of pages
         that could not be recorded now, and of pages still in the contract).
     """
-    recorder = Recorder(contract, target, browser, out, Timing())
+    agent = user_agent(browser.version, about_url(ROOT / "mkdocs.yml"))
+    recorder = Recorder(contract, target, browser, out, Timing(), agent=agent)
     merged = {
         page: entry for page, entry in earlier_entries(out).items() if page in contract.pages
     }

@@ -16,7 +16,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 
 from scripts.contract import Contract
-from scripts.drift.model import ElementVerdict
+from scripts.drift.model import ElementVerdict, Outcome
 from scripts.markers import MarkerBlock
 from scripts.verification import VerificationStatus, run_day
 
@@ -178,8 +178,8 @@ class StatusBlock(MarkerBlock):
         cell, gap, left, top = 8, 2, 150, 4
         width = left + len(runs) * (cell + gap) + 4
         height = top + len(elements) * (cell + gap) + 4
-        drifted = sum(1 for run in runs if run["outcome"] == "drift")
-        unreachable = sum(1 for run in runs if run["outcome"] == "portal unreachable")
+        drifted = sum(1 for run in runs if run["outcome"] == Outcome.DRIFT.value)
+        unreachable = sum(1 for run in runs if run["outcome"] == Outcome.UNREACHABLE.value)
         first, last = run_day(runs[0]), run_day(runs[-1])
         summary = (
             f"{len(runs)} live runs from {first} to {last}: "

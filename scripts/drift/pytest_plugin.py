@@ -117,7 +117,7 @@ def drift_run(pytestconfig: pytest.Config, browser: Browser) -> Iterator[DriftRu
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> None:
     """An error that is not a drift verdict (a crash, a fixture error) fails the checker."""
     run = item.config.stash.get(RUN_KEY, None)
-    if run is None or call.excinfo is None:
+    if run is None or call.excinfo is None or "drift_run" not in getattr(item, "fixturenames", ()):
         return
     if call.excinfo.errisinstance((AssertionError, pytest.skip.Exception)):
         return

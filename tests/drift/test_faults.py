@@ -100,7 +100,8 @@ def test_label_drift_names_the_guide_lines_that_mention_the_element(browser, tmp
 
 
 def test_removed_element_is_missing_and_the_page_behind_it_is_not_checked(check_with):
-    fault = Fault(replace=[('<a href="#/forgot-password">Forgot Password?</a>', "")])
+    forgot_link = """<a ' + link("forgot-password") + ">Forgot Password?</a>" +"""
+    fault = Fault(replace=[(forgot_link, """' +""")])
     with imitation_portal(fault) as portal:
         run = check_with(portal.url)
     assert verdict(run, "login.forgot_password") is ElementVerdict.MISSING
