@@ -134,6 +134,7 @@ class Contract:
     pages: Mapping[str, Page]
     elements: Mapping[str, Element]
     source: Path
+    dismiss_buttons: tuple[str, ...] = ()
 
     def elements_on(self, page_id: str) -> list[Element]:
         """The elements of one page, in contract order."""
@@ -268,6 +269,7 @@ def parse_contract(text: str, source: Path) -> Contract:
         pages={key: _page(key, value) for key, value in data["pages"].items()},
         elements={key: _element(key, value) for key, value in data["elements"].items()},
         source=source,
+        dismiss_buttons=tuple(data["signals"].get("dismiss", ())),
     )
 
 

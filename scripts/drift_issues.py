@@ -9,9 +9,16 @@ Rules:
   neither count towards drift nor towards recovery.
 - ``outage_after`` unreachable runs in a row open a single outage issue; the first run
   that reaches the portal again closes it.
+- ``unchecked_after`` runs in a row in which one page could not be checked (while the portal
+  as a whole answered) open an issue for that page; the first night it is checked closes it.
+- An open issue whose element or page is no longer in the latest run (removed or renamed in
+  the contract) is closed.
 
 ``plan()`` is pure: it takes the runs and the open issues and returns actions. ``python -m
-scripts.drift_issues`` prints the plan (``--dry-run``) or carries it out with the GitHub CLI.
+scripts.drift_issues`` prints the plan, reading the real open issues, and unless ``--dry-run``
+carries it out with the GitHub CLI (creating the ``portal-drift`` label on a fresh
+repository). Standard library only: the nightly publish job runs it without installing
+anything.
 """
 
 from __future__ import annotations
@@ -24,12 +31,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scripts.drift.model import DRIFT_TEXTS
-from scripts.verification import HistoryError, load_runs
+from scripts.drift.model import DRIFT_TEXTS, ElementVerdict, Outcome, PageVerdict
+from scripts.drift.report import code_span
+from scripts.verification import HISTORY_PATH, HistoryError, load_runs
 
 LABEL = "portal-drift"
+LABEL_COLOUR = "c62828"
+LABEL_DESCRIPTION = "The nightly check found the portal different from the guides"
 OUTAGE_KEY = "portal-outage"
-UNREACHABLE = "portal unreachable"
+PAGE_PREFIX = "page:"
+UNREACHABLE = Outcome.UNREACHABLE.value
+NOT_CHECKED = ElementVerdict.NOT_CHECKED.value
+#: Page verdicts that mean the page was checked, or never can be live.
+PAGE_FINE = frozenset({PageVerdict.OK.value, PageVerdict.NOT_CHECKABLE.value})
+#: More open drift issues than this and the listing may be cut short: refuse to guess.
+LIST_LIMIT = 1000
+
+
+class GhError(RuntimeError):
+    """A GitHub CLI call failed; the message is gh's own."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +59,7 @@ class Rules:
     open_after: int = 2
     close_after: int = 2
     outage_after: int = 3
+    unchecked_after: int = 3
 
 
 @dataclass(frozen=True)
@@ -75,7 +96,7 @@ def checked(runs: list[dict[str, Any]], element_id: str) -> list[tuple[dict[str,
     pairs = []
     for run in runs:
         verdict = run["elements"].get(element_id)
-        if verdict is not None and verdict != "not checked":
+        if verdict is not None and verdict != NOT_CHECKED:
             pairs.append((run, verdict))
     return pairs
 
@@ -100,7 +121,7 @@ def drift_body(
         f"The nightly check of {run['finished']} found **{element_id}**: {verdict}.",
     ]
     if observed is not None:
-        lines.append(f"The portal now shows: “{observed}”.")
+        lines.append(f"The portal now shows: {code_span(observed)}")
     places = mentions.get(element_id, [])
     if places:
         lines.append("Guide lines that mention it:")
@@ -119,7 +140,7 @@ def plan_element(
 ) -> list[Action]:
     """Actions for one element."""
     pairs = checked(runs, element_id)
-    if not pairs or runs[-1]["elements"].get(element_id, "not checked") == "not checked":
+    if not pairs or runs[-1]["elements"].get(element_id, NOT_CHECKED) == NOT_CHECKED:
         return []
     run, verdict = pairs[-1]
     title = f"Portal drift: {element_id} ({verdict})"
@@ -166,6 +187,51 @@ def plan_outage(runs: list[dict[str, Any]], issue: OpenIssue | None, rules: Rule
     return []
 
 
+def plan_page(
+    page_id: str, runs: list[dict[str, Any]], issue: OpenIssue | None, rules: Rules
+) -> list[Action]:
+    """Actions for one page that the portal, not the whole outage, keeps us from checking."""
+    key = f"{PAGE_PREFIX}{page_id}"
+    latest = runs[-1]
+    verdict = latest["pages"].get(page_id)
+    if verdict in PAGE_FINE:
+        if issue:
+            body = f"{marker(key)}\nPage {page_id} was checked again on {latest['finished']}."
+            return [Action("close", key, f"Page {page_id} checked again", body, issue.number)]
+        return []
+    if latest["outcome"] == UNREACHABLE:
+        return []  # the outage issue speaks for every page
+    count = 0
+    for run in reversed(runs):
+        if run["pages"].get(page_id, PageVerdict.OK.value) in PAGE_FINE:
+            break
+        count += 1
+    title = f"Page {page_id} not checked for {count} nightly checks"
+    body = (
+        f"{marker(key)}\nThe nightly check could not check page {page_id} on {count} runs in "
+        f"a row (latest: {verdict}, {latest['finished']}). Its elements count as neither "
+        "drifted nor verified until it is checked again."
+    )
+    if latest.get("run_url"):
+        body += f"\nLatest report: {latest['run_url']}"
+    if issue:
+        return [Action("comment", key, title, body, issue.number)]
+    if count >= rules.unchecked_after:
+        return [Action("open", key, title, body)]
+    return []
+
+
+def plan_gone(key: str, runs: list[dict[str, Any]], issue: OpenIssue) -> Action:
+    """Close the issue of an element or page that left the contract."""
+    what = "page" if key.startswith(PAGE_PREFIX) else "element"
+    name = key.removeprefix(PAGE_PREFIX)
+    body = (
+        f"{marker(key)}\nThe {what} {name} is no longer in the contract (removed or renamed) "
+        f"as of the nightly check of {runs[-1]['finished']}; closing."
+    )
+    return Action("close", key, f"{name} left the contract", body, issue.number)
+
+
 def plan(
     runs: list[dict[str, Any]],
     open_issues: list[OpenIssue],
@@ -186,12 +252,16 @@ def plan(
     if not runs:
         return []
     issues = {issue.key: issue for issue in open_issues}
-    elements = sorted({e for run in runs for e in run["elements"]} | set(issues) - {OUTAGE_KEY})
+    current_elements = set(runs[-1]["elements"])
+    current_pages = set(runs[-1]["pages"])
     actions = []
-    for element_id in elements:
-        actions += plan_element(
-            element_id, runs, issues.get(element_id), rules, mentions or {}
-        )
+    for element_id in sorted(current_elements):
+        actions += plan_element(element_id, runs, issues.get(element_id), rules, mentions or {})
+    for page_id in sorted(current_pages):
+        actions += plan_page(page_id, runs, issues.get(f"{PAGE_PREFIX}{page_id}"), rules)
+    current = current_elements | {f"{PAGE_PREFIX}{p}" for p in current_pages} | {OUTAGE_KEY}
+    for key in sorted(set(issues) - current):
+        actions.append(plan_gone(key, runs, issues[key]))
     actions += plan_outage(runs, issues.get(OUTAGE_KEY), rules)
     return actions
 
@@ -200,28 +270,63 @@ def plan(
 
 
 def gh(*args: str) -> str:
-    """Run a GitHub CLI command and return its output."""
-    return subprocess.run(["gh", *args], check=True, capture_output=True, text=True).stdout
+    """Run a GitHub CLI command and return its output.
+
+    Raises:
+        GhError: with gh's own message when it fails or is missing.
+    """
+    try:
+        done = subprocess.run(["gh", *args], check=True, capture_output=True, text=True)
+    except FileNotFoundError:
+        raise GhError("the GitHub CLI (gh) is not installed") from None
+    except subprocess.CalledProcessError as error:
+        message = (error.stderr or "").strip().splitlines()
+        why = message[-1] if message else f"exit status {error.returncode}"
+        raise GhError(f"gh {' '.join(args[:2])} failed: {why}") from None
+    return done.stdout
+
+
+def key_of(body: str) -> str | None:
+    """The drift key in an issue body's marker, if any."""
+    start = body.find("<!-- drift-key: ")
+    if start == -1:
+        return None
+    return body[start + len("<!-- drift-key: ") :].split(" -->", 1)[0]
 
 
 def open_issues_on_github() -> list[OpenIssue]:
-    """The open issues labelled ``portal-drift``, keyed by their marker."""
+    """Every open issue labelled ``portal-drift``, keyed by its marker.
+
+    Raises:
+        GhError: when the listing fails, or may have been cut short by its limit.
+    """
     listing = json.loads(
-        gh("issue", "list", "--label", LABEL, "--state", "open", "--json", "number,body")
+        gh(
+            "issue", "list", "--label", LABEL, "--state", "open",
+            "--json", "number,body", "--limit", str(LIST_LIMIT),
+        )
     )
+    if len(listing) >= LIST_LIMIT:
+        raise GhError(f"{LIST_LIMIT} or more open {LABEL} issues: the list may be incomplete")
     found = []
     for issue in listing:
-        body = issue.get("body") or ""
-        start = body.find("<!-- drift-key: ")
-        if start != -1:
-            key = body[start + len("<!-- drift-key: ") :].split(" -->", 1)[0]
+        key = key_of(issue.get("body") or "")
+        if key:
             found.append(OpenIssue(issue["number"], key))
     return found
+
+
+def ensure_label() -> None:
+    """Create the ``portal-drift`` label when the repository does not have it yet."""
+    names = json.loads(gh("label", "list", "--json", "name", "--limit", str(LIST_LIMIT)))
+    if LABEL not in {label["name"] for label in names}:
+        gh("label", "create", LABEL, "--color", LABEL_COLOUR, "--description", LABEL_DESCRIPTION)
 
 
 def carry_out(action: Action) -> None:
     """Do one action on GitHub."""
     if action.kind == "open":
+        ensure_label()
         gh("issue", "create", "--label", LABEL, "--title", action.title, "--body", action.body)
     elif action.kind == "comment":
         gh("issue", "comment", str(action.number), "--body", action.body)
@@ -233,34 +338,34 @@ def main(argv: list[str] | None = None) -> int:
     """Plan (and unless --dry-run, carry out) the issue actions for the latest run."""
     parser = argparse.ArgumentParser(prog="drift_issues", description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="print the plan, change nothing")
+    parser.add_argument("--history", type=Path, default=HISTORY_PATH)
     parser.add_argument("--open-after", type=int, default=Rules.open_after)
     parser.add_argument("--close-after", type=int, default=Rules.close_after)
     parser.add_argument("--outage-after", type=int, default=Rules.outage_after)
+    parser.add_argument("--unchecked-after", type=int, default=Rules.unchecked_after)
     parser.add_argument("--issues", help="JSON file of open issues [{number, key}] (testing)")
     args = parser.parse_args(argv)
-    try:
-        runs = load_runs()
-    except HistoryError as error:
-        print(f"drift_issues: {error}", file=sys.stderr)
-        return 2
     from scripts.mentions import scan_docs
 
     mentions = {
         element: [str(m) for m in places]
         for element, places in scan_docs(Path(__file__).resolve().parent.parent / "docs").items()
     }
-    if args.issues:
-        issues = [OpenIssue(**item) for item in json.loads(Path(args.issues).read_text())]
-    elif args.dry_run:
-        issues = []
-    else:
-        issues = open_issues_on_github()
-    rules = Rules(args.open_after, args.close_after, args.outage_after)
-    actions = plan(runs, issues, rules, mentions)
-    for action in actions:
-        print(action.describe())
-        if not args.dry_run:
-            carry_out(action)
+    rules = Rules(args.open_after, args.close_after, args.outage_after, args.unchecked_after)
+    try:
+        runs = load_runs(args.history)
+        if args.issues:
+            issues = [OpenIssue(**item) for item in json.loads(Path(args.issues).read_text())]
+        else:
+            issues = open_issues_on_github()  # read-only: a dry run plans against real issues
+        actions = plan(runs, issues, rules, mentions)
+        for action in actions:
+            print(action.describe())
+            if not args.dry_run:
+                carry_out(action)
+    except (HistoryError, GhError, OSError, ValueError) as error:
+        print(f"drift_issues: {error}", file=sys.stderr)
+        return 1
     if not actions:
         print("nothing to do")
     return 0

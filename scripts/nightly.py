@@ -1,31 +1,293 @@
-"""Record a live drift run in the verification history (used by the nightly workflow).
+"""The nightly drift check's bookkeeping: check the run's status, record it, publish, file issues.
 
-``python -m scripts.nightly record --report reports/drift/report.json --where "..." --run-url URL``
-appends the run to ``portal/verification/history.json`` (newest 90 kept, written atomically).
-A missing or unreadable report is an error with a one-line message and exit status 2.
+Three commands, run by ``.github/workflows/nightly-drift.yml``:
+
+``condense --report R --status S --output FILE``
+    In the read-only check job. Accepts the drift command's status only if it is 0 (no
+    drift), 1 (drift) or 75 (portal unreachable) and ``report.json`` exists, is complete and
+    says the same; 70 (the checker failed) or any other status, or a missing or disagreeing
+    report, is an error (exit 1) that fails the job. Writes ``record=<JSON>`` (the run
+    condensed for the history) to FILE, the job's output.
+``publish --record-env NAME``
+    In the publish job (write scopes, standard library only, runs on main only). Appends the
+    record to ``history.json`` on the ``portal-history`` branch, rebuilding the commit on the
+    newest tip and retrying when someone pushed first; then dispatches ``pages.yml`` so the
+    site shows the new history; then, only once the history is pushed, opens, comments on and
+    closes issues (``scripts.drift_issues``).
+``record --report R``
+    Appends a live report to a local history file (for a maintainer's own runs).
+
+Why a data branch and not main: the history changes every night; on main that is 365 bot
+commits a year in every contributor's log, pushes that branch protection on main would refuse,
+and a race with every human merge. On its own branch it needs no rebase against anyone's work,
+and main holds only reviewed changes whose checks ran. The Pages build fetches the branch.
+
+Bad input gets a one-line message and a non-zero exit status, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
+from typing import Any
 
-from scripts.verification import HISTORY_PATH, KEEP_RUNS, HistoryError, append_run, run_record
+from scripts.drift.model import EXIT_STATUS, Outcome
+from scripts.drift.report import atomic_write
+from scripts.verification import (
+    HISTORY_PATH,
+    KEEP_RUNS,
+    SCHEMA,
+    HistoryError,
+    append_run,
+    parse_history,
+    run_record,
+)
+
+BRANCH = "portal-history"
+BRANCH_FILE = "history.json"
+BRANCH_README = (
+    "# Verification history\n\nWritten by the nightly drift check "
+    "(`.github/workflows/nightly-drift.yml`, `python -m scripts.nightly publish`). "
+    "Do not edit by hand: the site reads `history.json` from here when it is built.\n"
+)
+RECORDED = {EXIT_STATUS[o] for o in (Outcome.NO_DRIFT, Outcome.DRIFT, Outcome.UNREACHABLE)}
+BOT = {
+    "GIT_AUTHOR_NAME": "icegate-guide nightly",
+    "GIT_AUTHOR_EMAIL": "nightly@users.noreply.github.com",
+    "GIT_COMMITTER_NAME": "icegate-guide nightly",
+    "GIT_COMMITTER_EMAIL": "nightly@users.noreply.github.com",
+}
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Append the report to the history; return the exit status."""
-    parser = argparse.ArgumentParser(prog="nightly", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    record = sub.add_parser("record", help="append a drift report to the history")
-    record.add_argument("--report", type=Path, required=True)
-    record.add_argument("--where", default="not recorded", help="where the run happened")
-    record.add_argument("--run-url", default=None, help="link to the run and its artifacts")
-    record.add_argument("--history", type=Path, default=HISTORY_PATH)
-    record.add_argument("--keep", type=int, default=KEEP_RUNS)
-    args = parser.parse_args(argv)
+class NightlyError(RuntimeError):
+    """A step of the nightly bookkeeping failed; the message says which and why."""
+
+
+# condense ------------------------------------------------------------------------------
+
+
+def where_from_env(env: dict[str, str]) -> str:
+    """Where the run happened, from the GitHub runner's environment."""
+    if "RUNNER_OS" not in env:
+        return "not recorded"
+    kind = env.get("RUNNER_ENVIRONMENT", "github-hosted")
+    name = env.get("RUNNER_NAME", "")
+    if kind == "self-hosted":
+        return f"GitHub Actions, self-hosted {env['RUNNER_OS']} runner {name}".strip()
+    return f"GitHub Actions, GitHub-hosted {env['RUNNER_OS']} runner"
+
+
+def status_problem(status: int) -> str | None:
+    """Why a drift command status cannot be recorded, or None when it can."""
+    if status in RECORDED:
+        return None
+    if status == Outcome.CHECKER_FAILED.exit_status:
+        return (
+            "the drift checker itself failed (exit 70): see the report's 'failure' and its "
+            "'check failed' pages; nothing is recorded"
+        )
+    return f"the drift command exited {status}, which means it did not run properly"
+
+
+def condense(report_path: Path, status: int, where: str, run_url: str | None) -> dict[str, Any]:
+    """Check a drift run's status against its report and condense it for the history.
+
+    Raises:
+        NightlyError: when the status or the report cannot be trusted.
+    """
+    problem = status_problem(status)
+    if problem:
+        raise NightlyError(problem)
+    try:
+        report = json.loads(report_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise NightlyError(f"no report at {report_path}: the drift command did not run") from None
+    except (OSError, ValueError) as error:
+        raise NightlyError(f"{report_path} cannot be read: {error}") from None
+    if report.get("exit_status") != status:
+        raise NightlyError(
+            f"{report_path} says exit status {report.get('exit_status')!r} "
+            f"({report.get('outcome')}), the command exited {status}"
+        )
+    if report.get("complete") is not True:
+        raise NightlyError(f"{report_path} is incomplete: the run did not check every page")
+    try:
+        record = run_record(report, where, run_url)
+    except (KeyError, TypeError) as error:
+        raise NightlyError(f"{report_path} lacks {error}") from None
+    return {"mode": report.get("target", {}).get("mode"), "record": record}
+
+
+# publish: the history branch -------------------------------------------------------------
+
+
+def git(repo: Path, *args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> str:
+    """Run git in ``repo``; return its output.
+
+    Raises:
+        NightlyError: with git's own message when it fails.
+    """
+    try:
+        done = subprocess.run(
+            ["git", *args],
+            cwd=repo,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, **(env or {})},
+        )
+    except FileNotFoundError:
+        raise NightlyError("git is not installed") from None
+    except subprocess.CalledProcessError as error:
+        message = (error.stderr or error.stdout or "").strip().splitlines()
+        raise NightlyError(f"git {args[0]} failed: {message[-1] if message else error}") from None
+    return done.stdout.strip()
+
+
+def remote_tip(repo: Path, remote: str, branch: str) -> str | None:
+    """Fetch the branch's newest commit from the remote; None when the branch does not exist."""
+    if not git(repo, "ls-remote", "--heads", remote, f"refs/heads/{branch}"):
+        return None
+    private = f"refs/nightly/{branch}"
+    git(repo, "fetch", "--quiet", "--no-tags", remote, f"+refs/heads/{branch}:{private}")
+    return git(repo, "rev-parse", private)
+
+
+def runs_at(repo: Path, commit: str | None) -> list[dict[str, Any]]:
+    """The history stored in a commit of the history branch (empty for a new branch)."""
+    if commit is None:
+        return []
+    try:
+        text = git(repo, "show", f"{commit}:{BRANCH_FILE}")
+    except NightlyError:
+        return []
+    try:
+        return parse_history(json.loads(text), Path(f"{BRANCH}:{BRANCH_FILE}"))
+    except ValueError as error:
+        raise NightlyError(f"the history on {BRANCH} is malformed: {error}") from None
+
+
+def history_text(runs: list[dict[str, Any]], keep: int) -> str:
+    """The history document, as written on the branch and in the checkout."""
+    document = {"schema": SCHEMA, "keep": keep, "runs": runs[-keep:]}
+    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+
+
+def commit_history(repo: Path, parent: str | None, text: str, message: str) -> str:
+    """A commit of the history branch with ``text`` as its history file (no checkout needed)."""
+    blob = git(repo, "hash-object", "-w", "--stdin", stdin=text)
+    with tempfile.TemporaryDirectory() as folder:
+        index = {"GIT_INDEX_FILE": str(Path(folder) / "index")}
+        git(repo, "read-tree", parent or "--empty", env=index)
+        if parent is None:
+            readme = git(repo, "hash-object", "-w", "--stdin", stdin=BRANCH_README)
+            git(repo, "update-index", "--add", "--cacheinfo", f"100644,{readme},README.md",
+                env=index)
+        git(repo, "update-index", "--add", "--cacheinfo", f"100644,{blob},{BRANCH_FILE}",
+            env=index)
+        tree = git(repo, "write-tree", env=index)
+    parents = ["-p", parent] if parent else []
+    return git(repo, "commit-tree", tree, *parents, "-m", message, env=BOT)
+
+
+def same_run(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two records are the same run (a retried publish must not record it twice)."""
+    return (a.get("started"), a.get("finished")) == (b.get("started"), b.get("finished"))
+
+
+def push_history(
+    repo: Path,
+    record: dict[str, Any],
+    remote: str = "origin",
+    branch: str = BRANCH,
+    attempts: int = 4,
+    keep: int = KEEP_RUNS,
+) -> list[dict[str, Any]]:
+    """Append the record to the branch's history and push, retrying on the newest tip.
+
+    Returns:
+        The history now on the branch.
+
+    Raises:
+        NightlyError: when the push still fails after ``attempts`` tries.
+    """
+    last = ""
+    for attempt in range(1, attempts + 1):
+        tip = remote_tip(repo, remote, branch)
+        runs = runs_at(repo, tip)
+        if any(same_run(run, record) for run in runs):
+            return runs
+        runs = [*runs, record][-keep:]
+        message = f"Nightly drift check of {record['finished']}: {record['outcome']}"
+        commit = commit_history(repo, tip, history_text(runs, keep), message)
+        try:
+            git(repo, "push", "--quiet", remote, f"{commit}:refs/heads/{branch}")
+        except NightlyError as error:
+            last = str(error)
+            print(f"nightly: push {attempt} of {attempts} refused ({last}); trying again")
+            time.sleep(min(2**attempt, 10) if attempt < attempts else 0)
+            continue
+        return runs
+    raise NightlyError(f"could not push the history to {remote} {branch}: {last}")
+
+
+def gh(*args: str) -> str:
+    """Run a GitHub CLI command.
+
+    Raises:
+        NightlyError: with gh's own message when it fails.
+    """
+    try:
+        done = subprocess.run(["gh", *args], capture_output=True, text=True, check=True)
+    except FileNotFoundError:
+        raise NightlyError("the GitHub CLI (gh) is not installed") from None
+    except subprocess.CalledProcessError as error:
+        message = (error.stderr or "").strip().splitlines()
+        why = message[-1] if message else str(error)
+        raise NightlyError(f"gh {' '.join(args[:2])} failed: {why}") from None
+    return done.stdout
+
+
+def load_condensed(args: argparse.Namespace) -> dict[str, Any]:
+    """The condensed run handed over by the check job."""
+    if args.record_env:
+        text = os.environ.get(args.record_env, "")
+        source = f"${args.record_env}"
+    else:
+        text = args.record.read_text(encoding="utf-8")
+        source = str(args.record)
+    try:
+        condensed = json.loads(text)
+        record = condensed["record"]
+    except (ValueError, KeyError, TypeError):
+        raise NightlyError(f"{source} holds no condensed run (did the check job fail?)") from None
+    if condensed.get("mode") != "live":
+        raise NightlyError(f"only live runs go into the history, not {condensed.get('mode')!r}")
+    return record
+
+
+def publish(args: argparse.Namespace) -> int:
+    """Record, push, ask for the site to be rebuilt, then update issues."""
+    from scripts import drift_issues
+
+    record = load_condensed(args)
+    runs = push_history(args.repo, record, args.remote, args.branch, keep=args.keep)
+    print(f"nightly: history pushed to {args.remote} {args.branch} ({len(runs)} runs)")
+    atomic_write(args.history_out, history_text(runs, args.keep))
+    gh("workflow", "run", args.pages_workflow, "--ref", args.ref)
+    print(f"nightly: asked for {args.pages_workflow} on {args.ref} (the site shows the new run)")
+    return drift_issues.main(["--history", str(args.history_out)])
+
+
+def record_locally(args: argparse.Namespace) -> int:
+    """Append a live report to a local history file."""
     try:
         report = json.loads(args.report.read_text(encoding="utf-8"))
         if report.get("target", {}).get("mode") != "live":
@@ -37,6 +299,67 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"recorded {report['outcome']} run of {report['finished']}; {len(runs)} runs kept")
     return 0
+
+
+def write_output(path: Path | None, condensed: dict[str, Any]) -> None:
+    """Append ``record=<JSON>`` to a GitHub output file (or print it)."""
+    line = "record=" + json.dumps(condensed, ensure_ascii=False, separators=(",", ":")) + "\n"
+    if path is None:
+        sys.stdout.write(line)
+        return
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write(line)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line."""
+    top = argparse.ArgumentParser(prog="nightly", description=__doc__.splitlines()[0])
+    sub = top.add_subparsers(dest="command", required=True)
+    record = sub.add_parser("record", help="append a live drift report to a local history")
+    record.add_argument("--report", type=Path, required=True)
+    record.add_argument("--where", default="not recorded", help="where the run happened")
+    record.add_argument("--run-url", default=None, help="link to the run and its artifacts")
+    record.add_argument("--history", type=Path, default=HISTORY_PATH)
+    record.add_argument("--keep", type=int, default=KEEP_RUNS)
+    cond = sub.add_parser("condense", help="check the status against the report; condense it")
+    cond.add_argument("--report", type=Path, required=True)
+    cond.add_argument("--status", required=True, help="the drift command's exit status")
+    cond.add_argument("--where", default=None, help="default: from the runner's environment")
+    cond.add_argument("--run-url", default=None)
+    cond.add_argument("--output", type=Path, default=None, help="GitHub output file")
+    pub = sub.add_parser("publish", help="push the record, rebuild the site, update issues")
+    given = pub.add_mutually_exclusive_group(required=True)
+    given.add_argument("--record-env", help="environment variable holding the condensed run")
+    given.add_argument("--record", type=Path, help="file holding the condensed run")
+    pub.add_argument("--repo", type=Path, default=Path("."), help="the git checkout")
+    pub.add_argument("--remote", default="origin")
+    pub.add_argument("--branch", default=BRANCH)
+    pub.add_argument("--keep", type=int, default=KEEP_RUNS)
+    pub.add_argument("--history-out", type=Path, default=HISTORY_PATH)
+    pub.add_argument("--pages-workflow", default="pages.yml")
+    pub.add_argument("--ref", default="main")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return the exit status."""
+    args = parser().parse_args(argv)
+    try:
+        if args.command == "record":
+            return record_locally(args)
+        if args.command == "condense":
+            try:
+                status = int(args.status)
+            except ValueError:
+                raise NightlyError(f"the drift status {args.status!r} is not a number") from None
+            where = args.where or where_from_env(dict(os.environ))
+            write_output(args.output, condense(args.report, status, where, args.run_url))
+            print(f"nightly: exit status {status} agrees with {args.report}")
+            return 0
+        return publish(args)
+    except NightlyError as error:
+        print(f"nightly: {error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ or is session-specific (scripts, event handlers, stylesheet and preload links, f
 hidden inputs, nonces, the loading overlay), and writes the rendered DOM to
 ``portal/replica/<site>/recorded/<page>.html`` with a manifest of URL, time and browser.
 Review the result in a pull request: the drift tests then use the recording for that page.
-It never types into a field or submits a form.
+The manifest is merged: a page that could not be recorded this time keeps its earlier
+recording and entry. It never types into a field or submits a form.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from playwright.sync_api import Browser, sync_playwright
 
 from scripts.browser import system_chromium
 from scripts.contract import Contract, project_contract
-from scripts.drift.checker import PageChecker, Timing
+from scripts.drift.checker import PageChecker, Timing, user_agent
 from scripts.drift.model import PageVerdict
 from scripts.drift.report import atomic_write
 from scripts.drift.run import now
-from scripts.drift.target import Target
+from scripts.drift.target import Target, about_url
 
 ROOT = Path(__file__).resolve().parent.parent
 REPLICA = ROOT / "portal" / "replica"
@@ -57,10 +58,9 @@ class Recorder(PageChecker):
     def record(self, page_id: str, out: Path) -> dict | None:
         """Record one page; return its manifest entry, or None when it could not be opened."""
         spec = self.contract.pages[page_id]
-        context = self.browser.new_context()
-        tab = context.new_page()
+        context = self.new_context()
         try:
-            result = self.open_ready(tab, page_id)
+            tab, result = self.open_ready(context, page_id)
             if result.verdict is not PageVerdict.OK:
                 print(f"{page_id}: not recorded ({result.verdict.value}: {result.detail})")
                 return None
@@ -86,17 +86,37 @@ class Recorder(PageChecker):
             context.close()
 
 
+def earlier_entries(out: Path) -> dict[str, dict]:
+    """The entries of an existing manifest, by page (none when there is no readable one)."""
+    try:
+        manifest = json.loads((out / "recorded.json").read_text(encoding="utf-8"))
+        return {entry["page"]: entry for entry in manifest["pages"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
 def record_all(contract: Contract, target: Target, browser: Browser, out: Path) -> list[dict]:
-    """Record every live-checkable page; write the manifest; return its entries."""
-    recorder = Recorder(contract, target, browser, out, Timing())
-    entries = []
+    """Record every live-checkable page and merge the manifest.
+
+    Returns:
+        The entries recorded in this run (the manifest also keeps earlier entries of pages
+        that could not be recorded now, and of pages still in the contract).
+    """
+    agent = user_agent(browser.version, about_url(ROOT / "mkdocs.yml"))
+    recorder = Recorder(contract, target, browser, out, Timing(), agent=agent)
+    merged = {
+        page: entry for page, entry in earlier_entries(out).items() if page in contract.pages
+    }
+    recorded = []
     for page in contract.pages.values():
         if page.live_checkable:
             entry = recorder.record(page.id, out)
             if entry:
-                entries.append(entry)
+                recorded.append(entry)
+                merged[page.id] = entry
+    entries = [merged[page] for page in contract.pages if page in merged]
     atomic_write(out / "recorded.json", json.dumps({"pages": entries}, indent=2) + "\n")
-    return entries
+    return recorded
 
 
 def main(argv: list[str] | None = None) -> int:

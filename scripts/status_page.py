@@ -16,24 +16,25 @@ from markdown import Markdown
 from markdown.extensions import Extension
 
 from scripts.contract import Contract
+from scripts.drift.model import ElementVerdict, Outcome
 from scripts.markers import MarkerBlock
-from scripts.verification import VerificationStatus
+from scripts.verification import VerificationStatus, run_day
 
 MARKER = "[[portal-status]]"
 LAST_RUN_MARKER = "[[portal-last-run]]"
 COLOURS = {
-    "present": "#2e7d32",
-    "locator drift": "#f9a825",
-    "label drift": "#e65100",
-    "missing": "#c62828",
-    "not checked": "#9e9e9e",
+    ElementVerdict.PRESENT.value: "#2e7d32",
+    ElementVerdict.LOCATOR_DRIFT.value: "#f9a825",
+    ElementVerdict.LABEL_DRIFT.value: "#e65100",
+    ElementVerdict.MISSING.value: "#c62828",
+    ElementVerdict.NOT_CHECKED.value: "#9e9e9e",
 }
 LEGEND = {
-    "present": "present as documented",
-    "locator drift": "found only by a fallback locator",
-    "label drift": "label changed",
-    "missing": "missing",
-    "not checked": "not checked (portal unreachable or needs an account)",
+    ElementVerdict.PRESENT.value: "present as documented",
+    ElementVerdict.LOCATOR_DRIFT.value: "as documented, found only by a fallback locator",
+    ElementVerdict.LABEL_DRIFT.value: "label changed",
+    ElementVerdict.MISSING.value: "missing",
+    ElementVerdict.NOT_CHECKED.value: "not checked (portal unreachable or needs an account)",
 }
 
 
@@ -48,7 +49,11 @@ class PageVerification:
 def page_verification(
     element_ids: list[str], contract: Contract, status: VerificationStatus
 ) -> PageVerification:
-    """The verification line and drift warnings for a page mentioning ``element_ids``."""
+    """The verification line and drift warnings for a page mentioning ``element_ids``.
+
+    Only documentation drift (label changed, element missing) warns readers; an element found
+    only by a fallback locator is as documented, so it counts as verified and stays quiet.
+    """
     ids = [e for e in dict.fromkeys(element_ids) if e in contract.elements]
     if not ids:
         return PageVerification(None)
@@ -83,7 +88,7 @@ def last_run_sentence(status: VerificationStatus) -> str:
     run = status.last_run
     if run is None:
         return "No live check has run yet: nothing here is verified against the live portal so far."
-    return f"The latest live check finished on {run['finished'][:10]} with: {run['outcome']}."
+    return f"The latest live check finished on {run_day(run)} with: {run['outcome']}."
 
 
 class StatusPageExtension(Extension):
@@ -161,6 +166,9 @@ class StatusBlock(MarkerBlock):
             if element.id in status.drifting:
                 verdict, day = status.drifting[element.id]
                 verdict = f"{verdict} since {day}"
+            elif element.id in status.locator_drift:
+                day = status.locator_drift[element.id]
+                verdict = f"{ElementVerdict.LOCATOR_DRIFT.value} since {day} (update the locators)"
             etree.SubElement(row, "td").text = verdict
             etree.SubElement(row, "td").text = status.last_verified.get(element.id, "never")
 
@@ -170,9 +178,9 @@ class StatusBlock(MarkerBlock):
         cell, gap, left, top = 8, 2, 150, 4
         width = left + len(runs) * (cell + gap) + 4
         height = top + len(elements) * (cell + gap) + 4
-        drifted = sum(1 for run in runs if run["outcome"] == "drift")
-        unreachable = sum(1 for run in runs if run["outcome"] == "portal unreachable")
-        first, last = runs[0]["finished"][:10], runs[-1]["finished"][:10]
+        drifted = sum(1 for run in runs if run["outcome"] == Outcome.DRIFT.value)
+        unreachable = sum(1 for run in runs if run["outcome"] == Outcome.UNREACHABLE.value)
+        first, last = run_day(runs[0]), run_day(runs[-1])
         summary = (
             f"{len(runs)} live runs from {first} to {last}: "
             f"{drifted} with drift, {unreachable} with the portal unreachable."
@@ -200,7 +208,7 @@ class StatusBlock(MarkerBlock):
             label.text = element_id
         for column, run in enumerate(runs):
             for row, element_id in enumerate(elements):
-                verdict = run["elements"].get(element_id, "not checked")
+                verdict = run["elements"].get(element_id, ElementVerdict.NOT_CHECKED.value)
                 etree.SubElement(
                     svg,
                     "rect",
@@ -209,7 +217,7 @@ class StatusBlock(MarkerBlock):
                         "y": str(top + row * (cell + gap)),
                         "width": str(cell),
                         "height": str(cell),
-                        "fill": COLOURS.get(verdict, COLOURS["not checked"]),
+                        "fill": COLOURS.get(verdict, COLOURS[ElementVerdict.NOT_CHECKED.value]),
                     },
                 )
         caption = etree.SubElement(figure, "figcaption")

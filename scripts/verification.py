@@ -2,24 +2,38 @@
 
 The nightly drift run appends one record per live run (the newest 90 are kept). Readers are
 shown, per element, the last date on which the live portal showed it as documented, and a
-warning when it drifted. A missing history means "not yet verified"; a malformed one means
-"status unknown" and never breaks the build.
+warning when the portal changed under the guides (label changed, element missing). Locator
+drift (the element and its label as documented, only our selector changed) is for maintainers:
+it counts as seen, and is listed on the status page, never on a guide page. A missing history
+means "not yet verified"; a malformed one means "status unknown" and never breaks the build.
+
+Dates are days in India (IST, UTC+05:30, no daylight saving): the run that starts at 02:00 IST
+is dated that day, not the UTC day before. This module uses the standard library only (the
+nightly publish job runs it without installing anything).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from scripts.drift.model import DRIFT_TEXTS
+from scripts.drift.model import ElementVerdict
 from scripts.drift.report import atomic_write
 
 ROOT = Path(__file__).resolve().parent.parent
 HISTORY_PATH = ROOT / "portal" / "verification" / "history.json"
 SCHEMA = "icegate-verification-history/1"
 KEEP_RUNS = 90
+INDIA = timezone(timedelta(hours=5, minutes=30), "IST")
+
+#: Verdicts that mean the live portal showed the element as the guides describe it.
+SEEN = frozenset({ElementVerdict.PRESENT.value, ElementVerdict.LOCATOR_DRIFT.value})
+#: Verdicts that mean the guides no longer match the portal (readers are warned).
+DOC_DRIFT = frozenset({ElementVerdict.LABEL_DRIFT.value, ElementVerdict.MISSING.value})
+NOT_CHECKED = ElementVerdict.NOT_CHECKED.value
 
 
 class HistoryError(ValueError):
@@ -33,10 +47,14 @@ class VerificationStatus:
     Attributes:
         state: ``"ok"`` (history read), ``"none"`` (no live run yet) or ``"unknown"``
             (the history could not be read; ``problem`` says why).
-        last_verified: element id → date of the latest live run that found it as documented.
-        drifting: element id → (verdict, date) for elements whose latest check was drift.
+        last_verified: element id → date of the latest live run that found it as documented
+            (present, or found by a fallback locator with the documented label).
+        drifting: element id → (verdict, since) for elements whose latest check was label
+            drift or missing; ``since`` is the first night of the current streak.
         runs: the run records, oldest first.
         problem: why the history could not be read, when ``state`` is ``"unknown"``.
+        locator_drift: element id → since, for elements whose latest check found them only by
+            a fallback locator (maintainers' business: the guides are still right).
     """
 
     state: str
@@ -44,6 +62,7 @@ class VerificationStatus:
     drifting: dict[str, tuple[str, str]] = field(default_factory=dict)
     runs: list[dict[str, Any]] = field(default_factory=list)
     problem: str | None = None
+    locator_drift: dict[str, str] = field(default_factory=dict)
 
     @property
     def last_run(self) -> dict[str, Any] | None:
@@ -94,20 +113,46 @@ def load_runs(path: Path = HISTORY_PATH) -> list[dict[str, Any]]:
     return parse_history(data, path)
 
 
-def status_from_runs(runs: list[dict[str, Any]]) -> VerificationStatus:
-    """Work out what readers are told from the run records."""
-    last_verified: dict[str, str] = {}
+def run_day(run: dict[str, Any]) -> str:
+    """The day (in India) on which a run finished, as YYYY-MM-DD."""
+    finished = datetime.fromisoformat(run["finished"].replace("Z", "+00:00"))
+    if finished.tzinfo is None:
+        finished = finished.replace(tzinfo=timezone.utc)
+    return finished.astimezone(INDIA).date().isoformat()
+
+
+def streaks(runs: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+    """Element id → (latest checked verdict, first day of its unbroken run of that verdict).
+
+    Nights when the element was not checked neither break nor extend a streak.
+    """
     latest: dict[str, tuple[str, str]] = {}
     for run in runs:
-        day = run["finished"][:10]
+        day = run_day(run)
         for element_id, verdict in run["elements"].items():
-            if verdict == "present":
-                last_verified[element_id] = day
-            if verdict != "not checked":
+            if verdict == NOT_CHECKED:
+                continue
+            previous = latest.get(element_id)
+            if previous is None or previous[0] != verdict:
                 latest[element_id] = (verdict, day)
-    drifting = {e: v for e, v in latest.items() if v[0] in DRIFT_TEXTS}
+    return latest
+
+
+def status_from_runs(runs: list[dict[str, Any]]) -> VerificationStatus:
+    """Work out what readers and maintainers are told from the run records."""
+    last_verified: dict[str, str] = {}
+    for run in runs:
+        day = run_day(run)
+        for element_id, verdict in run["elements"].items():
+            if verdict in SEEN:
+                last_verified[element_id] = day
+    latest = streaks(runs)
+    drifting = {e: v for e, v in latest.items() if v[0] in DOC_DRIFT}
+    locator = {
+        e: since for e, (v, since) in latest.items() if v == ElementVerdict.LOCATOR_DRIFT.value
+    }
     state = "ok" if runs else "none"
-    return VerificationStatus(state, last_verified, drifting, list(runs))
+    return VerificationStatus(state, last_verified, drifting, list(runs), locator_drift=locator)
 
 
 def read_status(path: Path = HISTORY_PATH) -> VerificationStatus:
@@ -139,7 +184,7 @@ def run_record(report: dict[str, Any], where: str, run_url: str | None) -> dict[
         "observed": {
             element["element"]: element["observed_label"]
             for element in report["elements"]
-            if element["verdict"] == "label drift"
+            if element["verdict"] == ElementVerdict.LABEL_DRIFT.value
         },
     }
 

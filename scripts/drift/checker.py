@@ -1,40 +1,98 @@
-"""Open each contract page once and give every element on it a verdict."""
+"""Open each contract page once and give every element on it a verdict.
+
+The live portal is a single-page app that can draw pop-ups over its forms, render seconds
+after its loading overlay goes, open links in new tabs, navigate or redirect to another host.
+Every Playwright call is bounded (each browser context gets default timeouts from the run's
+``Timing``), each of those behaviours ends in a verdict, and an unexpected error on one page
+becomes a "check failed" page in a complete report instead of a crash.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
-from playwright.sync_api import Browser, Page, Response
+from playwright.sync_api import Browser, BrowserContext, Page, Response
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator as PlaywrightLocator
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from scripts.contract import Contract, Element
 from scripts.contract import Page as ContractPage
+from scripts.drift.classify import Observation, Signals, classify, first_signal
 from scripts.drift.locate import normalise, playwright_locator, shown_label
 from scripts.drift.model import ElementResult, ElementVerdict, PageResult, PageVerdict
 from scripts.drift.target import Target
 
 NETWORK_ERROR = re.compile(r"net::(ERR_[A-Z_]+)")
 TLS_ERROR = re.compile(r"ERR_(CERT|SSL)_")
+INTERCEPTED = re.compile(r"(<[^>]*>[^\n]*intercepts pointer events)")
+VIEWPORT = {"width": 1280, "height": 900}
+#: How many matches of an ambiguous locator are read when looking for the documented label.
+AMBIGUOUS_READ = 5
+
+#: Title, visible headings and readiness of the page, in one round trip.
+LOOK = """
+([hidden, attached]) => {
+  const shown = (e) => {
+    const style = getComputedStyle(e);
+    return style.visibility !== 'hidden' && style.display !== 'none' &&
+      e.getClientRects().length > 0;
+  };
+  const ready = hidden.every((s) => ![...document.querySelectorAll(s)].some(shown)) &&
+    attached.every((s) => document.querySelector(s) !== null);
+  const heads = [...document.querySelectorAll('h1, h2, h3, [role=heading]')]
+    .filter(shown).map((e) => e.innerText);
+  return {ready, headline: [document.title, ...heads].join('\\n')};
+}
+"""
 
 
 @dataclass(frozen=True)
 class Timing:
-    """Time limits of a run, in seconds. The defaults suit the live portal."""
+    """Time limits of a run, in seconds. The defaults suit the live portal.
+
+    Attributes:
+        navigation: One page load (also every context's default navigation timeout).
+        ready: Waiting for a page's content, and then once more for its elements.
+        element: One action on the page: a click, reading a label (every context's
+            default timeout).
+        retries: Extra attempts at loading a page that did not answer.
+        retry_pause: Pause between those attempts.
+        poll: How often a wait looks again.
+    """
 
     navigation: float = 30.0
     ready: float = 20.0
     element: float = 3.0
     retries: int = 2
     retry_pause: float = 5.0
+    poll: float = 0.25
 
 
 LIVE_TIMING = Timing()
+
+
+def user_agent(browser_version: str, about_url: str) -> str:
+    """The check's user agent: Chrome's usual string (never "Headless"), then who we are.
+
+    Args:
+        browser_version: Chromium's version, e.g. ``156.0.8078.108``.
+        about_url: The page that explains the check.
+
+    Returns:
+        The user agent string.
+    """
+    major = browser_version.split(".", 1)[0]
+    return (
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        f"Chrome/{major}.0.0.0 Safari/537.36 icegate-guide-drift-check (+{about_url})"
+    )
+
 
 @dataclass
 class PageCheck:
@@ -52,9 +110,6 @@ def not_checked(elements: list[Element], why: str) -> list[ElementResult]:
     ]
 
 
-VIEWPORT = {"width": 1280, "height": 900}
-
-
 class PageChecker:
     """Checks contract pages, each in a fresh browser context, writing screenshots to ``shots``.
 
@@ -70,6 +125,7 @@ class PageChecker:
         shots: Path,
         timing: Timing = LIVE_TIMING,
         traces: Path | None = None,
+        agent: str | None = None,
     ) -> None:
         self.contract = contract
         self.target = target
@@ -77,35 +133,79 @@ class PageChecker:
         self.shots = shots
         self.timing = timing
         self.traces = traces
+        self.agent = agent
+        self.signals = Signals(contract.blocked_signals, contract.maintenance_signals)
+        self.statuses: dict[int, int] = {}
 
     def check(self, page_id: str) -> PageCheck:
         """Open one page (one load), classify it, and check every element on it."""
         spec = self.contract.pages[page_id]
         elements = self.contract.elements_on(page_id)
+        url = self.target.url_of(self.opener(spec))
         if not self.target.can_open(spec):
-            url = self.target.url_of(self.opener(spec))
             result = PageResult(page_id, url, PageVerdict.NOT_CHECKABLE, spec.why_not_live or "")
             why = f"not checkable live: {spec.why_not_live}"
             return PageCheck(result, not_checked(elements, why))
         started = time.monotonic()
-        context = self.browser.new_context(viewport=VIEWPORT)
+        context = self.new_context()
+        try:
+            try:
+                return self._check_open(context, page_id, elements, started)
+            except Exception as error:  # noqa: BLE001 - one page's failure must not lose the run
+                detail = f"{type(error).__name__}: {first_line(str(error))}"
+                result = PageResult(page_id, url, PageVerdict.CHECK_FAILED, detail)
+                result.seconds = round(time.monotonic() - started, 3)
+                why = f"page {page_id} {result.verdict.value}: {detail}"
+                return PageCheck(result, not_checked(elements, why))
+        finally:
+            self._close(context, page_id)
+
+    def _check_open(
+        self, context: BrowserContext, page_id: str, elements: list[Element], started: float
+    ) -> PageCheck:
+        tab, result = self.open_ready(context, page_id)
+        result.seconds = round(time.monotonic() - started, 3)
+        if result.final_url:
+            # A page that never answered has nothing to show, and may still be loading.
+            result.screenshot = self._screenshot(tab, page_id)
+        if result.verdict is not PageVerdict.OK:
+            why = f"page {page_id} {result.verdict.value}: {result.detail}"
+            return PageCheck(result, not_checked(elements, why))
+        self._await_elements(tab, elements)
+        checked = [self._element(tab, element) for element in elements]
+        result.seconds = round(time.monotonic() - started, 3)
+        return PageCheck(result, checked)
+
+    # Browser contexts --------------------------------------------------------------------
+
+    def new_context(self) -> BrowserContext:
+        """A fresh context whose every call is bounded by the run's timing."""
+        options: dict[str, Any] = {"viewport": VIEWPORT}
+        if self.agent:
+            options["user_agent"] = self.agent
+        context = self.browser.new_context(**options)
+        context.set_default_timeout(self.timing.element * 1000)
+        context.set_default_navigation_timeout(self.timing.navigation * 1000)
+        context.on("response", self._note_status)
         if self.traces:
             context.tracing.start(screenshots=True, snapshots=True)
-        tab = context.new_page()
+        return context
+
+    def _note_status(self, response: Response) -> None:
+        """Remember the HTTP status of each tab's latest document (also after clicks)."""
         try:
-            result = self.open_ready(tab, page_id)
-            result.seconds = round(time.monotonic() - started, 3)
-            if result.verdict is not PageVerdict.UNREACHABLE:
-                # An unreachable page has nothing to show, and may still be loading.
-                result.screenshot = self._screenshot(tab, page_id)
-            if result.verdict is not PageVerdict.OK:
-                why = f"page {page_id} {result.verdict.value}: {result.detail}"
-                return PageCheck(result, not_checked(elements, why))
-            return PageCheck(result, [self._element(tab, element) for element in elements])
-        finally:
+            frame = response.frame
+            if response.request.is_navigation_request() and frame.parent_frame is None:
+                self.statuses[id(frame.page)] = response.status
+        except PlaywrightError:
+            pass
+
+    def _close(self, context: BrowserContext, page_id: str) -> None:
+        try:
             if self.traces:
                 self.traces.mkdir(parents=True, exist_ok=True)
                 context.tracing.stop(path=str(self.traces / f"{page_id}.zip"))
+        finally:
             context.close()
 
     # Opening and classifying -------------------------------------------------------------
@@ -116,126 +216,219 @@ class PageChecker:
             return self.contract.pages[spec.reach_from]
         return spec
 
-    def open_ready(self, tab: Page, page_id: str) -> PageResult:
-        """Load a page, classify the answer, wait until it is ready, follow its entry link."""
+    def open_ready(self, context: BrowserContext, page_id: str) -> tuple[Page, PageResult]:
+        """Load a page, wait until it is ready, classify it, follow its entry link.
+
+        Returns:
+            The tab that shows the page (a new one when its link opens a tab) and the result.
+        """
         spec = self.contract.pages[page_id]
         opener = self.opener(spec)
+        tab = context.new_page()
         result = self._open(tab, page_id, self.target.url_of(opener))
         if result.verdict is PageVerdict.OK:
-            result = self._ready(tab, result, opener)
+            self._settle(tab, result, opener)
         if result.verdict is PageVerdict.OK and opener is not spec:
-            result = self._follow(tab, result, spec)
-        return result
+            tab = self._follow(context, tab, result, spec)
+        if result.status is not None:  # the portal answered: say where we ended up
+            result.final_url = tab.url
+        self._note_redirect(result)
+        return tab, result
 
     def _open(self, tab: Page, page_id: str, url: str) -> PageResult:
         attempts = 0
         while True:
             attempts += 1
             try:
-                response = tab.goto(
-                    url, wait_until="domcontentloaded", timeout=self.timing.navigation * 1000
-                )
+                response = tab.goto(url, wait_until="domcontentloaded")
             except PlaywrightTimeout:
                 detail = f"no answer within {self.timing.navigation:g} s"
             except PlaywrightError as error:
                 detail = describe_network_error(str(error))
             else:
-                return self._classify(tab, page_id, url, response, attempts)
+                status = response.status if response else None
+                return PageResult(page_id, url, PageVerdict.OK, status=status, attempts=attempts)
             if attempts > self.timing.retries:
                 return PageResult(page_id, url, PageVerdict.UNREACHABLE, detail, attempts=attempts)
             time.sleep(self.timing.retry_pause)
 
-    def _classify(
-        self, tab: Page, page_id: str, url: str, response: Response | None, attempts: int
-    ) -> PageResult:
-        status = response.status if response else None
-        text = page_text(tab)
-        result = PageResult(page_id, url, PageVerdict.OK, status=status, attempts=attempts)
-        blocked = first_signal(text, self.contract.blocked_signals)
-        maintenance = first_signal(text, self.contract.maintenance_signals)
-        if status in (403, 429) or blocked:
-            result.verdict = PageVerdict.BLOCKED
-            result.detail = f"HTTP {status}" + (f', page says "{blocked}"' if blocked else "")
-        elif maintenance:
-            result.verdict = PageVerdict.MAINTENANCE
-            result.detail = f'HTTP {status}, page says "{maintenance}"'
-        elif status is not None and status >= 400:
-            result.verdict = PageVerdict.HTTP_ERROR
-            result.detail = f"HTTP {status}"
-        return result
-
-    def _ready(self, tab: Page, result: PageResult, spec: ContractPage) -> PageResult:
-        deadline = time.monotonic() + self.timing.ready
-        try:
-            for selector in spec.ready_attached:
-                tab.wait_for_selector(selector, state="attached", timeout=remaining(deadline))
-            for selector in spec.ready_hidden:
-                tab.wait_for_selector(selector, state="hidden", timeout=remaining(deadline))
-        except PlaywrightTimeout:
-            result.verdict = PageVerdict.UNREACHABLE
-            result.detail = f"page did not become ready within {self.timing.ready:g} s"
-        return result
-
-    def _follow(self, tab: Page, result: PageResult, spec: ContractPage) -> PageResult:
-        """Reach a page with no known route by clicking its entry on the opener page."""
-        entry = self.contract.elements[spec.reach_click or ""]
-        found = None
-        for locator in entry.locators:
-            candidate = playwright_locator(tab, locator)
-            if candidate.count():
-                found = candidate.first
+    def _settle(self, tab: Page, result: PageResult, spec: ContractPage) -> None:
+        """Wait (once) for the page's content, then classify what it shows."""
+        errored = result.status is not None and result.status >= 400
+        deadline = time.monotonic() + (0 if errored else self.timing.ready)
+        signals = self.signals.blocked + self.signals.maintenance
+        while True:
+            seen = self._look(tab, spec)
+            if seen["ready"] or first_signal(seen["headline"], signals):
                 break
+            if time.monotonic() >= deadline:
+                break
+            tab.wait_for_timeout(self.timing.poll * 1000)
+        text = "" if seen["ready"] and not errored else page_text(tab)
+        observation = Observation(
+            result.status, seen["ready"], seen["headline"], text, self.timing.ready
+        )
+        result.verdict, result.detail = classify(observation, self.signals)
+
+    def _look(self, tab: Page, spec: ContractPage) -> dict[str, Any]:
+        try:
+            return tab.evaluate(LOOK, [list(spec.ready_hidden), list(spec.ready_attached)])
+        except PlaywrightError:  # the page is navigating; look again on the next poll
+            return {"ready": False, "headline": ""}
+
+    def _note_redirect(self, result: PageResult) -> None:
+        if not result.final_url or result.verdict is not PageVerdict.OK:
+            return
+        asked, landed = urlsplit(result.url).hostname, urlsplit(result.final_url).hostname
+        if asked != landed:
+            note = f"redirected from {asked} to {landed}"
+            result.detail = f"{result.detail}; {note}" if result.detail else note
+
+    # Following an entry link -------------------------------------------------------------
+
+    def _follow(
+        self, context: BrowserContext, tab: Page, result: PageResult, spec: ContractPage
+    ) -> Page:
+        """Reach a page with no known route through its entry on the opener page."""
+        entry = self.contract.elements[spec.reach_click or ""]
+        found = self._first_match(tab, entry)
         if found is None:
             result.verdict = PageVerdict.ENTRY_MISSING
             result.detail = f"the entry {entry.id} ({entry.label}) was not found"
-            return result
+            return tab
         before = tab.url
-        found.click(timeout=self.timing.element * 1000)
-        try:
-            tab.wait_for_url(lambda url: url != before, timeout=self.timing.ready * 1000)
-        except PlaywrightTimeout:
+        opened: list[Page] = []
+
+        def note_tab(new_tab: Page) -> None:
+            opened.append(new_tab)
+
+        context.on("page", note_tab)
+        problem, closed = self._click(tab, found)
+        notes = [f"closed a covering pop-up ({', '.join(closed)})"] if closed else []
+        if problem is not None:
+            href = found.get_attribute("href")
+            if not href:
+                result.verdict = PageVerdict.UNREACHABLE
+                result.detail = f"could not click the entry {entry.id}: {problem}"
+                return tab
+            # Covered by something we may not close: go where the link goes, as a reader would.
+            notes.append(f"followed the address of {entry.id}: {problem}")
+            tab.goto(urljoin(tab.url, href), wait_until="domcontentloaded")
+        landed = self._landing(tab, before, opened)
+        if landed is None:
             result.verdict = PageVerdict.ENTRY_MISSING
-            result.detail = f"clicking {entry.id} ({entry.label}) did not open another page"
-            return result
-        result.url = tab.url
-        # Let the app react to the new route (show its loading overlay) before checking readiness.
-        tab.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 50)))")
-        return self._ready(tab, result, spec)
+            result.detail = f"following {entry.id} ({entry.label}) did not open another page"
+            return tab
+        if landed is not tab:
+            landed.wait_for_load_state("domcontentloaded")
+        result.status = self.statuses.get(id(landed), result.status)
+        if landed is not tab:
+            notes.append("the entry opened a new tab")
+        # Let the app react to the new route (show its loading overlay) before checking it.
+        landed.wait_for_timeout(100)
+        self._settle(landed, result, spec)
+        if result.verdict is PageVerdict.OK:
+            result.detail = "; ".join(notes)
+        return landed
+
+    def _first_match(self, tab: Page, element: Element) -> PlaywrightLocator | None:
+        for locator in element.locators:
+            candidate = playwright_locator(tab, locator)
+            if candidate.count():
+                return candidate.first
+        return None
+
+    def _click(self, tab: Page, link: PlaywrightLocator) -> tuple[str | None, list[str]]:
+        """Click a link, closing a covering pop-up first if need be.
+
+        Returns:
+            (None, or why the click failed; the names of the buttons pressed to close pop-ups).
+        """
+        timeout = self.timing.element * 1000
+        closed: list[str] = []
+        try:
+            link.click(trial=True, timeout=timeout)
+        except PlaywrightTimeout:
+            closed = self._dismiss(tab)
+        try:
+            link.click(timeout=timeout)
+        except PlaywrightTimeout as error:
+            covered = INTERCEPTED.search(str(error))
+            why = covered.group(1) if covered else f"not clickable within {timeout / 1000:g} s"
+            return why, closed
+        return None, closed
+
+    def _dismiss(self, tab: Page) -> list[str]:
+        """Close what covers the page: Escape, then visible Close/OK/Accept-style buttons."""
+        tab.keyboard.press("Escape")
+        if not self.contract.dismiss_buttons:
+            return []
+        names = "|".join(re.escape(name) for name in self.contract.dismiss_buttons)
+        buttons = tab.get_by_role("button", name=re.compile(rf"^\s*({names})\s*$", re.I))
+        pressed = []
+        for button in buttons.filter(visible=True).all()[:3]:
+            try:
+                name = " ".join(button.inner_text().split())
+                button.click(timeout=self.timing.element * 1000)
+            except PlaywrightError:
+                continue
+            pressed.append(name)
+        return pressed
+
+    def _landing(self, tab: Page, before: str, opened: list[Page]) -> Page | None:
+        """The tab that shows where the entry led: a new tab, or this one at a new address."""
+        deadline = time.monotonic() + self.timing.ready
+        while time.monotonic() < deadline:
+            if opened:
+                return opened[0]
+            if tab.url != before:
+                return tab
+            tab.wait_for_timeout(self.timing.poll * 1000)
+        return opened[0] if opened else (tab if tab.url != before else None)
 
     # Elements --------------------------------------------------------------------------
+
+    def _await_elements(self, tab: Page, elements: list[Element]) -> None:
+        """Wait once for the page's elements (late renders), up to the readiness budget."""
+        pending = {element.id: combined(tab, element) for element in elements}
+        deadline = time.monotonic() + self.timing.ready
+        while pending:
+            for element_id, found in list(pending.items()):
+                if found.count():
+                    del pending[element_id]
+            if not pending or time.monotonic() >= deadline:
+                return
+            tab.wait_for_timeout(self.timing.poll * 1000)
 
     def _element(self, tab: Page, element: Element) -> ElementResult:
         result = ElementResult(
             element.id, element.page, ElementVerdict.MISSING, expected_label=element.label
         )
-        self._grace(tab, element)
         needed = element.count or 1
-        observed_counts = []
+        chosen: PlaywrightLocator | None = None
         for index, locator in enumerate(element.locators):
             found = playwright_locator(tab, locator)
             count = found.count()
-            observed_counts.append(f"{locator.describe()} → {count}")
-            if count == 0 or (element.count is not None and count != needed):
+            result.match_counts[locator.describe()] = count
+            if chosen is not None or count == 0:
                 continue
+            if element.count is not None and count != needed:
+                continue
+            chosen = found
             result.locator_index = index
             result.locator = locator.describe()
-            return self._judge(tab, element, result, found)
-        result.detail = "no locator found it (" + "; ".join(observed_counts) + ")"
-        return result
-
-    def _grace(self, tab: Page, element: Element) -> None:
-        """Give a late-rendering element a short, bounded chance to appear."""
-        combined = None
-        for locator in element.locators:
-            found = playwright_locator(tab, locator)
-            combined = found if combined is None else combined.or_(found)
-        with contextlib.suppress(PlaywrightTimeout):
-            combined.first.wait_for(state="visible", timeout=self.timing.element * 1000)
+            result.ambiguous = element.count is None and count > 1
+        if chosen is None:
+            counts = "; ".join(f"{name} → {count}" for name, count in result.match_counts.items())
+            result.detail = f"no locator found it ({counts})"
+            return result
+        return self._judge(tab, element, result, chosen)
 
     def _judge(
         self, tab: Page, element: Element, result: ElementResult, found: PlaywrightLocator
     ) -> ElementResult:
-        observed = shown_label(found, element.label_from)
+        match = self._documented_match(found, element) if result.ambiguous else found.first
+        observed = shown_label(match, element.label_from)
         result.observed_label = observed
         if observed is not None and normalise(observed) != normalise(element.label):
             result.verdict = ElementVerdict.LABEL_DRIFT
@@ -249,9 +442,20 @@ class PageChecker:
         else:
             result.verdict = ElementVerdict.PRESENT
             result.detail = f"found by {result.locator}"
-            return result
-        result.screenshot = self._surroundings(tab, element, found)
+        if result.ambiguous:
+            count = result.match_counts[result.locator or ""]
+            result.detail += f"; ambiguous: {count} matches, make the locator more precise"
+        if result.verdict is not ElementVerdict.PRESENT:
+            result.screenshot = self._surroundings(tab, element, match)
         return result
+
+    def _documented_match(self, found: PlaywrightLocator, element: Element) -> PlaywrightLocator:
+        """Of several matches, the first that shows the documented label (else the first)."""
+        for index in range(min(found.count(), AMBIGUOUS_READ)):
+            label = shown_label(found.nth(index), element.label_from)
+            if label is None or normalise(label) == normalise(element.label):
+                return found.nth(index)
+        return found.first
 
     # Screenshots -----------------------------------------------------------------------
 
@@ -269,7 +473,7 @@ class PageChecker:
     ) -> str | None:
         path = self.shots / f"element-{element.id}.png"
         try:
-            box = found.first.bounding_box()
+            box = found.bounding_box()
             if not box:
                 return None
             margin = 60
@@ -285,9 +489,19 @@ class PageChecker:
         return path.name
 
 
-def remaining(deadline: float) -> float:
-    """Milliseconds left until ``deadline`` (at least 1)."""
-    return max((deadline - time.monotonic()) * 1000, 1)
+def combined(tab: Page, element: Element) -> PlaywrightLocator:
+    """One locator matching the element by any of its locators."""
+    found = None
+    for locator in element.locators:
+        candidate = playwright_locator(tab, locator)
+        found = candidate if found is None else found.or_(candidate)
+    assert found is not None  # the schema requires at least one locator
+    return found
+
+
+def first_line(text: str) -> str:
+    """The first non-empty line of a message."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), text)
 
 
 def page_text(tab: Page) -> str:
@@ -298,19 +512,10 @@ def page_text(tab: Page) -> str:
         return ""
 
 
-def first_signal(text: str, signals: tuple[str, ...]) -> str | None:
-    """The first signal phrase that occurs in ``text`` (case-insensitive), if any."""
-    folded = normalise(text)
-    for signal in signals:
-        if normalise(signal) in folded:
-            return signal
-    return None
-
-
 def describe_network_error(message: str) -> str:
     """A short description of a navigation failure: DNS, refused, TLS, timeout or other."""
     code_match = NETWORK_ERROR.search(message)
-    code = code_match.group(1) if code_match else message.splitlines()[0]
+    code = code_match.group(1) if code_match else first_line(message)
     if "NAME_NOT_RESOLVED" in code:
         return f"the host name does not resolve ({code})"
     if "CONNECTION_REFUSED" in code:

@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 import re
 
+import yaml
 from playwright.sync_api import Locator as PlaywrightLocator
 from playwright.sync_api import Page
 
 from scripts.contract import Locator
+from scripts.drift.classify import normalise
 
-ACCESSIBLE_NAME = re.compile(r'^- [\w-]+ "(?P<name>(?:[^"\\]|\\.)*)"')
+#: One node of an accessibility snapshot, once YAML has unquoted it: ``role "name" [attrs]``.
+SNAPSHOT_NODE = re.compile(r'^[\w-]+(?: (?P<name>"(?:[^"\\]|\\.)*"))?')
+
+__all__ = ["accessible_name", "normalise", "playwright_locator", "shown_label", "text_matcher"]
 
 
 def text_matcher(value: str) -> str | re.Pattern[str]:
@@ -39,16 +44,35 @@ def playwright_locator(page: Page, locator: Locator) -> PlaywrightLocator:
     return found.filter(visible=True)
 
 
-def normalise(text: str) -> str:
-    """Fold whitespace and case so that cosmetic differences are not label drift."""
-    return " ".join(text.split()).casefold()
+def accessible_name(snapshot: str) -> str:
+    """The accessible name of the first node of a Playwright accessibility snapshot.
+
+    The snapshot is YAML: a node whose name holds ``: ``, quotes or other YAML syntax comes
+    quoted (``- 'textbox "ICEGATE ID: *"'``), so it is read as YAML, not matched as text.
+
+    Args:
+        snapshot: What ``Locator.aria_snapshot()`` returned.
+
+    Returns:
+        The name, or an empty string for a node without one.
+    """
+    try:
+        nodes = yaml.safe_load(snapshot)
+    except yaml.YAMLError:
+        return ""
+    if not isinstance(nodes, list) or not nodes:
+        return ""
+    first = nodes[0]
+    key = next(iter(first)) if isinstance(first, dict) and first else first
+    match = SNAPSHOT_NODE.match(key) if isinstance(key, str) else None
+    return json.loads(match["name"]) if match and match["name"] else ""
 
 
 def shown_label(found: PlaywrightLocator, label_from: str) -> str | None:
     """Read the label the portal shows for a found element.
 
     Args:
-        found: The located element (the first match is read).
+        found: The located element (its first match is read; pass ``.nth(i)`` for another).
         label_from: ``text`` (visible text), ``accessible-name`` (what a screen reader
             announces: label, aria-label or placeholder) or ``none``.
 
@@ -60,6 +84,4 @@ def shown_label(found: PlaywrightLocator, label_from: str) -> str | None:
     first = found.first
     if label_from == "text":
         return " ".join(first.inner_text().split())
-    snapshot = first.aria_snapshot().splitlines()
-    match = ACCESSIBLE_NAME.match(snapshot[0]) if snapshot else None
-    return json.loads(f'"{match["name"]}"') if match else ""
+    return accessible_name(first.aria_snapshot())

@@ -1,4 +1,4 @@
-"""Verdicts and results of a drift run."""
+"""Verdicts and results of a drift run (standard library only)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,12 @@ class PageVerdict(str, Enum):
     MAINTENANCE = "maintenance"
     ENTRY_MISSING = "entry missing"
     NOT_CHECKABLE = "not checkable live"
+    CHECK_FAILED = "check failed"
+
+    @property
+    def portal_unavailable(self) -> bool:
+        """Whether the portal (not the docs, not the checker) kept this page from being checked."""
+        return self in UNAVAILABLE
 
 
 class ElementVerdict(str, Enum):
@@ -34,6 +40,10 @@ class ElementVerdict(str, Enum):
         return self in DRIFT
 
 
+UNAVAILABLE = frozenset(
+    {PageVerdict.UNREACHABLE, PageVerdict.HTTP_ERROR, PageVerdict.BLOCKED, PageVerdict.MAINTENANCE}
+)
+
 DRIFT = frozenset(
     {ElementVerdict.LOCATOR_DRIFT, ElementVerdict.LABEL_DRIFT, ElementVerdict.MISSING}
 )
@@ -48,11 +58,21 @@ class Outcome(str, Enum):
     NO_DRIFT = "no drift"
     DRIFT = "drift"
     UNREACHABLE = "portal unreachable"
+    CHECKER_FAILED = "checker failed"
 
     @property
     def exit_status(self) -> int:
-        """0 no drift, 1 drift, 75 (EX_TEMPFAIL) when nothing could be checked."""
-        return {Outcome.NO_DRIFT: 0, Outcome.DRIFT: 1, Outcome.UNREACHABLE: 75}[self]
+        """0 no drift, 1 drift, 75 (EX_TEMPFAIL) nothing could be checked, 70 (EX_SOFTWARE)."""
+        return EXIT_STATUS[self]
+
+
+#: The drift command's exit statuses; any other status means the command itself broke.
+EXIT_STATUS = {
+    Outcome.NO_DRIFT: 0,
+    Outcome.DRIFT: 1,
+    Outcome.UNREACHABLE: 75,
+    Outcome.CHECKER_FAILED: 70,
+}
 
 
 class VerdictJson:
@@ -77,6 +97,7 @@ class PageResult(VerdictJson):
     attempts: int = 0
     seconds: float = 0.0
     screenshot: str | None = None
+    final_url: str | None = None
 
 
 @dataclass
@@ -93,6 +114,8 @@ class ElementResult(VerdictJson):
     locator: str | None = None
     screenshot: str | None = None
     mentions: list[str] = field(default_factory=list)
+    match_counts: dict[str, int] = field(default_factory=dict)
+    ambiguous: bool = False
 
     def explain(self) -> str:
         """One paragraph for a failing test or a report line."""

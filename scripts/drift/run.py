@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Browser
 
 from scripts.contract import Contract
-from scripts.drift.checker import LIVE_TIMING, PageCheck, PageChecker, Timing
+from scripts.drift.checker import LIVE_TIMING, PageCheck, PageChecker, Timing, user_agent
 from scripts.drift.model import ElementResult, Outcome, PageVerdict
 from scripts.drift.report import write_report
 from scripts.drift.target import Target
@@ -38,6 +38,7 @@ class DriftRun:
         timing: Timing = LIVE_TIMING,
         mentions: dict[str, list[Mention]] | None = None,
         trace: bool = False,
+        about_url: str | None = None,
     ) -> None:
         self.contract = contract
         self.target = target
@@ -46,9 +47,11 @@ class DriftRun:
         self.browser_version = browser.version
         self.started = now()
         self.finished: str | None = None
+        self.failure: str | None = None
         traces = report_dir / "traces" if trace else None
         shots = report_dir / "screens"
-        self.checker = PageChecker(contract, target, browser, shots, timing, traces)
+        self.agent = user_agent(browser.version, about_url) if about_url else None
+        self.checker = PageChecker(contract, target, browser, shots, timing, traces, self.agent)
         self.checks: dict[str, PageCheck] = {}
 
     def page(self, page_id: str) -> PageCheck:
@@ -76,13 +79,25 @@ class DriftRun:
         """Results of every element checked so far, in contract order."""
         return [result for check in self.checks.values() for result in check.elements]
 
+    def fail(self, why: str) -> None:
+        """Record that the checker itself failed outside any page check (e.g. a test error)."""
+        self.failure = self.failure or why
+        self.write()
+
     def outcome(self) -> Outcome:
-        """Drift if any element drifted; unreachable if no page could be opened at all."""
+        """The run's outcome, most serious first.
+
+        The checker failed (a page's check raised, or the run was marked failed): its results
+        cannot be trusted as "no drift". Else drift if any element drifted; else unreachable if
+        the portal (not the checker) kept every page that could be opened from being checked.
+        """
+        verdicts = [check.page.verdict for check in self.checks.values()]
+        if self.failure or PageVerdict.CHECK_FAILED in verdicts:
+            return Outcome.CHECKER_FAILED
         if any(result.verdict.is_drift for result in self.element_results()):
             return Outcome.DRIFT
-        verdicts = [check.page.verdict for check in self.checks.values()]
         opened = [v for v in verdicts if v is not PageVerdict.NOT_CHECKABLE]
-        if opened and all(v is not PageVerdict.OK for v in opened):
+        if opened and all(v.portal_unavailable for v in opened):
             return Outcome.UNREACHABLE
         return Outcome.NO_DRIFT
 
@@ -103,9 +118,14 @@ class DriftRun:
             "finished": self.finished,
             "complete": self.finished is not None and len(self.checks) == len(self.contract.pages),
             "target": {"mode": self.target.mode, "base_urls": self.target.base_urls},
-            "runner": {"browser": f"Chromium {self.browser_version}", "host": platform.node()},
+            "runner": {
+                "browser": f"Chromium {self.browser_version}",
+                "host": platform.node(),
+                "user_agent": self.agent,
+            },
             "outcome": self.outcome().value,
             "exit_status": self.outcome().exit_status,
+            "failure": self.failure,
             "counts": counts,
             "pages": [check.page.to_json() for check in self.checks.values()],
             "elements": [result.to_json() for result in elements],

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.contract import Contract, Page
+
+#: The site page that says what the nightly robot is and does.
+ABOUT_PAGE = "reference/portal-status/"
 
 
 @dataclass(frozen=True)
@@ -67,3 +71,14 @@ def recorded_pages(replica: Path) -> frozenset[str]:
     if not manifest.exists():
         return frozenset()
     return frozenset(entry["page"] for entry in json.loads(manifest.read_text())["pages"])
+
+
+def about_url(mkdocs_yml: Path) -> str:
+    """The published page that explains the drift check, named in the check's user agent.
+
+    Read from ``extra.public_url`` in ``mkdocs.yml`` (a line read, not a YAML load: the file
+    holds MkDocs-only tags).
+    """
+    match = re.search(r"^\s+public_url:\s*(\S+)", mkdocs_yml.read_text(encoding="utf-8"), re.M)
+    base = match.group(1).strip("\"'") if match else "https://github.com/"
+    return base.rstrip("/") + "/" + ABOUT_PAGE

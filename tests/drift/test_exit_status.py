@@ -1,4 +1,4 @@
-"""The drift command's exit status: 0 no drift, 1 drift, 75 portal unreachable."""
+"""The drift command's exit status: 0 no drift, 1 drift, 75 portal unreachable, 70 checker."""
 
 from __future__ import annotations
 
@@ -40,7 +40,9 @@ def test_no_drift_exits_0_and_writes_every_report(tmp_path: Path):
     assert report["outcome"] == "no drift"
     assert report["complete"] is True
     assert (tmp_path / "summary.md").exists()
-    assert (tmp_path / "junit.xml").exists()
+    junit = (tmp_path / "junit.xml").read_text()
+    assert 'classname="scripts.drift.suite"' in junit, "the command runs production code only"
+    assert "tests." not in junit
     assert (tmp_path / "screens" / "page-login.png").exists()
 
 
@@ -64,3 +66,33 @@ def test_unreachable_portal_exits_75(tmp_path: Path):
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["outcome"] == "portal unreachable"
     assert {e["verdict"] for e in report["elements"]} == {"not checked"}
+
+
+CRASHING_CHECKER = """
+import sys
+from scripts.drift import checker
+
+def broken(self, tab, element):
+    raise RuntimeError("checker bug")
+
+checker.PageChecker._element = broken
+from scripts.drift.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_checker_failure_exits_70_and_the_report_says_so(tmp_path: Path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with imitation_portal() as portal:
+        result = subprocess.run(
+            [sys.executable, "-c", CRASHING_CHECKER, f"--portal-url={portal.url}",
+             f"--drift-report={tmp_path}"],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False,
+        )
+    assert result.returncode == 70, result.stdout + result.stderr
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["exit_status"] == 70
+    assert report["outcome"] == "checker failed"
+    assert report["complete"] is True
+    assert "check failed" in {p["verdict"] for p in report["pages"]}
+

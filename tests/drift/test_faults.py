@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,8 +18,10 @@ from scripts.drift.target import Target
 from tests.drift.imitation import Fault, imitation_portal
 
 pytestmark = pytest.mark.browser
+ABOUT = "https://example.org/icegate-guide/reference/portal-status/"
 
-FAST = Timing(navigation=3, ready=6, element=0.5, retries=1, retry_pause=0.2)
+# Short, with slack for a loaded 2-core machine: the late render needs 2.5 s of the 6 s.
+FAST = Timing(navigation=5, ready=6, element=2, retries=1, retry_pause=0.2)
 LOGIN_BUTTON = '<div><button type="submit" class="btn login">LOGIN</button></div>'
 FIREWALL_PAGE = (
     "<html><body><h1>Request Rejected</h1>"
@@ -36,14 +39,25 @@ def check_with(browser: Browser, tmp_path: Path) -> Callable[..., DriftRun]:
 
     def check(base_url: str, timing: Timing = FAST) -> DriftRun:
         contract = project_contract()
-        run = DriftRun(contract, Target.under(contract, base_url), browser, tmp_path, timing)
+        target = Target.under(contract, base_url)
+        run = DriftRun(contract, target, browser, tmp_path, timing, about_url=ABOUT)
         runs.append(run)
         run.check_all()
+        run.close()
         return run
 
     yield check
     for run in runs:
         run.close()
+
+
+def complete_report(run: DriftRun) -> dict:
+    """The report as written on disk, after checking that it covers every page."""
+    report = json.loads((run.report_dir / "report.json").read_text())
+    assert report["complete"] is True
+    assert {p["page"] for p in report["pages"]} == set(project_contract().pages)
+    assert len(report["elements"]) == len(project_contract().elements)
+    return report
 
 
 def verdict(run: DriftRun, element_id: str) -> ElementVerdict:
@@ -86,7 +100,8 @@ def test_label_drift_names_the_guide_lines_that_mention_the_element(browser, tmp
 
 
 def test_removed_element_is_missing_and_the_page_behind_it_is_not_checked(check_with):
-    fault = Fault(replace=[('<a href="#/forgot-password">Forgot Password?</a>', "")])
+    forgot_link = """<a ' + link("forgot-password") + ">Forgot Password?</a>" +"""
+    fault = Fault(replace=[(forgot_link, """' +""")])
     with imitation_portal(fault) as portal:
         run = check_with(portal.url)
     assert verdict(run, "login.forgot_password") is ElementVerdict.MISSING
@@ -179,3 +194,139 @@ def test_each_page_is_loaded_once_however_many_elements_it_has(check_with):
     foservices_pages = [p for p in contract.pages.values() if p.site == "foservices"]
     assert hits["/foservices/"] == len(foservices_pages)
     assert hits["/www/"] == 1
+
+
+# A portal that behaves like a real single-page app ------------------------------------------
+
+
+def fault_run(check_with, *behaviours: str) -> tuple[DriftRun, dict]:
+    with imitation_portal(Fault(behaviours=behaviours)) as portal:
+        run = check_with(portal.url)
+        hits = dict(portal.hits)
+    return run, hits
+
+
+def assert_all_present(run: DriftRun) -> None:
+    report = complete_report(run)
+    assert report["outcome"] == "no drift", report["pages"]
+    assert {e["verdict"] for e in report["elements"]} == {"present"}, [
+        (e["element"], e["verdict"], e["detail"]) for e in report["elements"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cover", "button"), [("advisory-modal", "Close"), ("cookie-bar", "Accept")]
+)
+def test_pop_up_covering_the_entry_link_is_closed_and_the_pages_behind_it_checked(
+    check_with, cover: str, button: str
+):
+    run, _ = fault_run(check_with, cover)
+    assert_all_present(run)
+    registration = run.page("registration").page
+    assert registration.final_url.endswith("#/registration")
+    assert registration.detail == f"closed a covering pop-up ({button})"
+
+
+def test_notice_without_a_known_button_is_passed_by_following_the_link_address(check_with):
+    run, _ = fault_run(check_with, "undismissable-notice")
+    assert_all_present(run)
+    forgot = run.page("forgot_password").page
+    assert forgot.final_url.endswith("#/forgot-password")
+    assert "followed the address of login.forgot_password" in forgot.detail
+    assert "intercepts pointer events" in forgot.detail
+
+
+def test_entry_link_that_opens_a_new_tab_is_checked_in_that_tab(check_with):
+    run, hits = fault_run(check_with, "new-tab")
+    assert_all_present(run)
+    registration = run.page("registration").page
+    assert registration.final_url.endswith("#/registration")
+    assert registration.detail == "the entry opened a new tab"
+    # Each page's document loads once: five foservices pages, and the two tabs the links open.
+    assert hits["/foservices/"] == 5 + 2
+
+
+def test_entry_link_that_loads_a_new_document_is_followed(check_with):
+    run, hits = fault_run(check_with, "full-navigation")
+    assert_all_present(run)
+    assert "?view=registration" in run.page("registration").page.final_url
+    assert hits["/foservices/?view=registration"] == 1
+
+
+def test_form_that_renders_seconds_after_the_overlay_hides_is_present_not_missing(check_with):
+    run, _ = fault_run(check_with, "late-render")
+    assert_all_present(run)
+
+
+def test_maintenance_banner_on_a_healthy_page_is_not_maintenance(check_with):
+    run, _ = fault_run(check_with, "maintenance-banner")
+    assert run.page("login").page.verdict is PageVerdict.OK
+    assert_all_present(run)
+
+
+def test_maintenance_page_drawn_by_the_app_after_load_is_maintenance(check_with):
+    run, _ = fault_run(check_with, "maintenance-after-load")
+    report = complete_report(run)
+    login = run.page("login").page
+    assert login.verdict is PageVerdict.MAINTENANCE
+    assert login.status == 200
+    assert verdict(run, "login.submit") is ElementVerdict.NOT_CHECKED
+    assert not any(e["verdict"] in ("missing", "label drift") for e in report["elements"])
+
+
+def test_duplicate_text_is_present_and_reported_as_ambiguous_with_its_match_count(check_with):
+    run, _ = fault_run(check_with, "duplicate-text")
+    result = run.element("login.forgot_password")
+    assert result.verdict is ElementVerdict.PRESENT
+    assert result.ambiguous is True
+    assert result.match_counts["role=link name=/forgot\\s*password/"] == 2
+    assert "ambiguous: 2 matches" in result.detail
+
+
+def test_label_that_needs_quoting_in_the_accessibility_snapshot_is_read_exactly(check_with):
+    run, _ = fault_run(check_with, "quoted-name")
+    result = run.element("login.icegate_id")
+    assert result.observed_label == "ICEGATE ID: *"
+    assert result.verdict is ElementVerdict.PRESENT
+
+
+def test_redirect_to_another_host_is_followed_and_the_final_address_recorded(check_with):
+    with imitation_portal() as real, imitation_portal(
+        Fault(redirect_to=real.url.replace("127.0.0.1", "localhost"))
+    ) as moved:
+        run = check_with(moved.url)
+    home = run.page("home").page
+    assert home.verdict is PageVerdict.OK
+    assert home.final_url.startswith("http://localhost:")
+    assert "redirected from 127.0.0.1 to localhost" in home.detail
+    assert_all_present(run)
+
+
+def test_every_request_carries_the_honest_user_agent(check_with):
+    with imitation_portal() as portal:
+        check_with(portal.url)
+        agents = set(portal.agents)
+    assert len(agents) == 1
+    agent = agents.pop()
+    assert "Headless" not in agent
+    assert agent.startswith("Mozilla/5.0 ")
+    assert "Chrome/" in agent
+    assert f"icegate-guide-drift-check (+{ABOUT})" in agent
+
+
+def test_a_page_whose_check_raises_is_check_failed_and_the_report_stays_complete(
+    check_with, monkeypatch
+):
+    from scripts.drift.checker import PageChecker
+
+    def broken(self, tab, element):
+        raise RuntimeError("checker bug")
+
+    monkeypatch.setattr(PageChecker, "_element", broken)
+    with imitation_portal() as portal:
+        run = check_with(portal.url)
+    report = complete_report(run)
+    assert run.page("login").page.verdict is PageVerdict.CHECK_FAILED
+    assert "RuntimeError: checker bug" in run.page("login").page.detail
+    assert report["outcome"] == "checker failed"
+    assert report["exit_status"] == 70

@@ -15,7 +15,7 @@ from scripts.drift.run import DriftRun
 from scripts.drift.target import Target, recorded_pages
 from scripts.localserver import serve_directory
 from scripts.record_replica import record_all
-from tests.drift.imitation import imitation_portal
+from tests.drift.imitation import Fault, imitation_portal
 
 pytestmark = pytest.mark.browser
 FAST = Timing(navigation=5, ready=5, element=0.5, retries=0, retry_pause=0)
@@ -61,3 +61,20 @@ def test_drift_check_uses_the_recordings(browser: Browser, recording: Path, tmp_
     assert check.page.verdict is PageVerdict.OK
     assert check.page.url.endswith("foservices/recorded/forgot_password.html")
     assert {r.verdict for r in check.elements} == {ElementVerdict.PRESENT}
+
+
+def test_re_recording_keeps_pages_it_could_not_record_this_time(browser: Browser, tmp_path: Path):
+    contract = project_contract()
+    earlier = {
+        "page": "registration", "url": "https://foservices.icegate.gov.in/#/registration",
+        "recorded_at": "2026-11-01T20:30:00+00:00", "browser": "Chromium 155",
+        "file": "foservices/recorded/registration.html",
+    }
+    (tmp_path / "recorded.json").write_text(json.dumps({"pages": [earlier]}))
+    removed_link = ('<a " + link("registration") + ">Sign Up</a>', "")
+    with imitation_portal(Fault(replace=[removed_link])) as portal:
+        recorded = record_all(contract, Target.under(contract, portal.url), browser, tmp_path)
+    manifest = json.loads((tmp_path / "recorded.json").read_text())["pages"]
+    assert "registration" not in {entry["page"] for entry in recorded}
+    assert earlier in manifest
+    assert {"home", "login", "forgot_password"} <= {entry["page"] for entry in manifest}

@@ -40,5 +40,7 @@ def test_live_target_ignores_recordings():
     assert not target.is_recorded(CONTRACT.pages["login"])
 
 
-def test_exit_statuses_are_distinct():
-    assert [o.exit_status for o in Outcome] == [0, 1, 75]
+def test_exit_statuses_are_distinct_and_checker_failure_is_70():
+    statuses = {o: o.exit_status for o in Outcome}
+    assert len(set(statuses.values())) == len(Outcome)
+    assert statuses[Outcome.CHECKER_FAILED] == 70

@@ -44,7 +44,7 @@ def test_wrong_shape_is_named_in_the_problem(tmp_path: Path):
 
 def test_appended_run_sets_the_last_verified_date(tmp_path: Path):
     path = tmp_path / "history.json"
-    append_run(run_record(report("2026-11-25T20:30:00+00:00"), "GitHub Actions", None), path)
+    append_run(run_record(report("2026-11-25T02:00:00+05:30"), "GitHub Actions", None), path)
     status = read_status(path)
     assert status.state == "ok"
     assert status.last_verified == {"login.submit": "2026-11-25"}
@@ -52,8 +52,8 @@ def test_appended_run_sets_the_last_verified_date(tmp_path: Path):
 
 def test_drift_in_the_latest_check_is_reported_with_its_date(tmp_path: Path):
     path = tmp_path / "history.json"
-    append_run(run_record(report("2026-11-24T20:30:00+00:00"), "x", None), path)
-    drifted = report("2026-11-25T20:30:00+00:00", "label drift", "drift")
+    append_run(run_record(report("2026-11-24T02:00:00+05:30"), "x", None), path)
+    drifted = report("2026-11-25T02:00:00+05:30", "label drift", "drift")
     append_run(run_record(drifted, "x", None), path)
     status = read_status(path)
     assert status.drifting == {"login.submit": ("label drift", "2026-11-25")}
@@ -63,7 +63,7 @@ def test_drift_in_the_latest_check_is_reported_with_its_date(tmp_path: Path):
 def test_history_keeps_only_the_newest_runs(tmp_path: Path):
     path = tmp_path / "history.json"
     for day in range(1, 8):
-        append_run(run_record(report(f"2026-11-{day:02d}T20:30:00+00:00"), "x", None), path, keep=5)
+        append_run(run_record(report(f"2026-11-{day:02d}T02:00:00+05:30"), "x", None), path, keep=5)
     runs = json.loads(path.read_text())["runs"]
     assert [r["finished"][:10] for r in runs] == [f"2026-11-{d:02d}" for d in range(3, 8)]
 
@@ -72,5 +72,12 @@ def test_appending_to_a_malformed_history_fails_and_leaves_it_alone(tmp_path: Pa
     path = tmp_path / "history.json"
     path.write_text("[]")
     with pytest.raises(HistoryError):
-        append_run(run_record(report("2026-11-25T20:30:00+00:00"), "x", None), path)
+        append_run(run_record(report("2026-11-25T02:00:00+05:30"), "x", None), path)
     assert path.read_text() == "[]"
+
+
+def test_run_at_two_in_the_morning_in_india_is_dated_that_day_in_india(tmp_path: Path):
+    path = tmp_path / "history.json"
+    # 20:45 UTC on the 25th is 02:15 IST on the 26th, when the nightly runs.
+    append_run(run_record(report("2026-11-25T20:45:00+00:00"), "x", None), path)
+    assert read_status(path).last_verified == {"login.submit": "2026-11-26"}

@@ -11,14 +11,14 @@ def run(day: int, verdict: str | None, outcome: str | None = None) -> dict:
     """A history record where ELEMENT got ``verdict`` (None: portal unreachable)."""
     if verdict is None:
         return {
-            "finished": f"2026-11-{day:02d}T20:30:00+00:00",
+            "finished": f"2026-11-{day:02d}T02:00:00+05:30",
             "outcome": "portal unreachable",
             "pages": {"login": "unreachable"},
             "elements": {ELEMENT: "not checked"},
         }
     drift = verdict != "present"
     return {
-        "finished": f"2026-11-{day:02d}T20:30:00+00:00",
+        "finished": f"2026-11-{day:02d}T02:00:00+05:30",
         "outcome": outcome or ("drift" if drift else "no drift"),
         "pages": {"login": "ok"},
         "elements": {ELEMENT: verdict},
@@ -105,3 +105,37 @@ def test_reachable_portal_closes_the_outage_issue():
 def test_thresholds_are_configurable():
     runs = [run(1, "missing")]
     assert kinds(plan(runs, [], Rules(open_after=1))) == [("open", ELEMENT)]
+
+
+def page_run(day: int, login: str, outcome: str = "no drift") -> dict:
+    return {
+        "finished": f"2026-11-{day:02d}T20:30:00+00:00",
+        "outcome": outcome,
+        "pages": {"home": "ok", "login": login},
+        "elements": {ELEMENT: "present" if login == "ok" else "not checked"},
+    }
+
+
+def test_page_unchecked_for_n_nights_while_the_portal_answers_opens_an_issue():
+    runs = [page_run(day, "unreachable") for day in (1, 2, 3)]
+    assert kinds(plan(runs, [])) == [("open", "page:login")]
+
+
+def test_page_unchecked_for_fewer_nights_opens_nothing():
+    assert plan([page_run(1, "blocked"), page_run(2, "blocked")], []) == []
+
+
+def test_page_checked_again_closes_its_issue():
+    runs = [page_run(1, "blocked"), page_run(2, "ok")]
+    assert kinds(plan(runs, [OpenIssue(5, "page:login")])) == [("close", "page:login")]
+
+
+def test_whole_portal_outage_opens_no_page_issue():
+    runs = [page_run(day, "unreachable", "portal unreachable") for day in (1, 2, 3)]
+    assert ("open", "page:login") not in kinds(plan(runs, []))
+
+
+def test_issue_of_an_element_removed_from_the_contract_is_closed():
+    actions = plan([run(1, "present")], [OpenIssue(8, "login.old_link")])
+    assert kinds(actions) == [("close", "login.old_link")]
+    assert "no longer in the contract" in actions[0].body

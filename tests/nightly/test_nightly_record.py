@@ -10,7 +10,7 @@ from scripts.nightly import main
 
 def write_report(path: Path, mode: str = "live") -> Path:
     report = {
-        "started": "2026-11-25T20:30:00+00:00",
+        "started": "2026-11-25T02:00:00+05:30",
         "finished": "2026-11-25T20:31:00+00:00",
         "target": {"mode": mode},
         "outcome": "no drift",

@@ -17,7 +17,7 @@ from tests.sitebuild import BuildResult, build_copy
 def history(*verdicts: str) -> list[dict]:
     return [
         {
-            "finished": f"2026-11-{day:02d}T20:30:00+00:00",
+            "finished": f"2026-11-{day:02d}T02:00:00+05:30",
             "where": "GitHub Actions (ubuntu-24.04)",
             "outcome": "drift" if verdict != "present" else "no drift",
             "pages": {"login": "ok"},
@@ -115,3 +115,28 @@ def test_home_page_sentence_without_history_says_nothing_is_verified():
         extensions=[StatusPageExtension(project_contract(), VerificationStatus("none"))],
     )
     assert "No live check has run yet" in html
+
+
+def test_locator_drift_counts_as_verified_and_puts_no_warning_on_the_guide():
+    status = status_from_runs(history("present", "locator drift"))
+    check = page_verification(["login.submit"], project_contract(), status)
+    assert check.drift == []
+    assert check.line == "Portal elements on this page last verified: 2026-11-21."
+
+
+def test_locator_drift_is_listed_for_maintainers_on_the_status_page():
+    html = render(status_from_runs(history("present", "locator drift", "locator drift")))
+    assert "locator drift since 2026-11-21 (update the locators)" in html
+
+
+def test_missing_since_is_the_first_night_of_the_streak():
+    html = render(status_from_runs(history("present", "missing", "missing", "missing")))
+    assert "missing since 2026-11-21" in html
+
+
+def test_unchecked_nights_do_not_restart_the_streak():
+    runs = history("present", "missing", "missing")
+    runs[2]["elements"]["login.submit"] = "not checked"
+    runs.append({**runs[1], "finished": "2026-11-23T02:00:00+05:30"})
+    status = status_from_runs(runs)
+    assert status.drifting["login.submit"] == ("missing", "2026-11-21")

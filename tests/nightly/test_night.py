@@ -1,0 +1,207 @@
+"""Nights walked end to end: record → push → Pages dispatch → issues, with a fake gh on PATH.
+
+The history goes to a real git remote (a bare repository in a temporary folder); the GitHub
+CLI is tests/nightly/fake_gh.py, which rejects flags and labels the real gh would reject.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts import nightly
+
+ROOT = Path(__file__).resolve().parents[2]
+FAKE_GH = Path(__file__).with_name("fake_gh.py")
+ELEMENT = "login.submit"
+
+
+@pytest.fixture
+def night(tmp_path: Path):
+    """Run one night's publish step against a bare remote and the fake gh; return the state."""
+    remote = tmp_path / "remote.git"
+    work = tmp_path / "work"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    subprocess.run(["git", "init", "--quiet", str(work)], check=True)
+    subprocess.run(["git", "-C", str(work), "remote", "add", "origin", str(remote)], check=True)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    gh = bin_dir / "gh"
+    gh.write_text(f"#!{sys.executable}\n" + FAKE_GH.read_text())
+    gh.chmod(0o755)
+    state = tmp_path / "gh.json"
+    state.write_text(json.dumps({"labels": [], "issues": [], "dispatches": [], "calls": []}))
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "FAKE_GH_STATE": str(state),
+        "PYTHONPATH": str(ROOT),
+    }
+
+    def run_night(day: int, elements: dict[str, str], outcome: str | None = None) -> dict:
+        drift = any(v in ("label drift", "missing", "locator drift") for v in elements.values())
+        record = {
+            "started": f"2026-12-{day:02d}T20:30:00+00:00",
+            "finished": f"2026-12-{day:02d}T20:32:00+00:00",
+            "where": "GitHub Actions",
+            "run_url": f"https://github.com/o/r/actions/runs/{day}",
+            "outcome": outcome or ("drift" if drift else "no drift"),
+            "pages": {"login": "ok"},
+            "elements": elements,
+            "observed": {e: "SIGN | IN @team" for e, v in elements.items() if v == "label drift"},
+        }
+        condensed = tmp_path / f"night-{day}.json"
+        condensed.write_text(json.dumps({"mode": "live", "record": record}))
+        before = json.loads(state.read_text())
+        done = subprocess.run(
+            [
+                sys.executable, "-m", "scripts.nightly", "publish", "--record", str(condensed),
+                "--repo", str(work), "--history-out", str(tmp_path / "history.json"),
+            ],
+            cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120,
+        )
+        after = json.loads(state.read_text())
+        after["new_calls"] = after["calls"][len(before["calls"]):]
+        after["returncode"] = done.returncode
+        after["output"] = done.stdout + done.stderr
+        after["pushed"] = pushed_runs(remote)
+        return after
+
+    return run_night
+
+
+def pushed_runs(remote: Path) -> list[dict]:
+    shown = subprocess.run(
+        ["git", "--git-dir", str(remote), "show", "portal-history:history.json"],
+        capture_output=True, text=True, check=False,
+    )
+    return json.loads(shown.stdout)["runs"] if shown.returncode == 0 else []
+
+
+def issue_calls(calls: list[list[str]]) -> list[list[str]]:
+    return [c[:2] for c in calls if c[0] in ("issue", "label") and c[1] != "list"]
+
+
+def test_a_month_of_nights_records_publishes_and_files_issues_in_order(night):
+    first = night(1, {ELEMENT: "label drift", "login.old_link": "present"})
+    assert first["returncode"] == 0, first["output"]
+    assert len(first["pushed"]) == 1
+    assert first["dispatches"] == [{"workflow": "pages.yml", "ref": "main"}]
+    assert first["new_calls"][0] == ["workflow", "run", "pages.yml", "--ref", "main"]
+    assert issue_calls(first["new_calls"]) == [], "no issue on the first drifting night"
+
+    second = night(2, {ELEMENT: "label drift", "login.old_link": "present"})
+    assert second["returncode"] == 0, second["output"]
+    assert len(second["pushed"]) == 2
+    # Fresh repository: the label is created before the first issue that needs it.
+    assert issue_calls(second["new_calls"]) == [["label", "create"], ["issue", "create"]]
+    issue = second["issues"][0]
+    assert issue["state"] == "open" and issue["labels"] == ["portal-drift"]
+    # Portal text is quoted as code: no Markdown, no table break, no @mention.
+    assert "The portal now shows: ` SIGN | IN @team `" in issue["body"]
+
+    third = night(3, {ELEMENT: "present", "login.old_link": "present"})
+    assert issue_calls(third["new_calls"]) == [], "one clean night does not close it"
+    fourth = night(4, {ELEMENT: "present", "login.old_link": "present"})
+    assert issue_calls(fourth["new_calls"]) == [["issue", "close"]]
+    assert fourth["issues"][0]["state"] == "closed"
+
+    night(5, {ELEMENT: "present", "login.old_link": "missing"})
+    sixth = night(6, {ELEMENT: "present", "login.old_link": "missing"})
+    old = [i for i in sixth["issues"] if "login.old_link" in i["title"]]
+    assert [i["state"] for i in old] == ["open"]
+    # The element leaves the contract (removed or renamed): its issue is closed.
+    seventh = night(7, {ELEMENT: "present"})
+    assert [i["state"] for i in seventh["issues"]] == ["closed", "closed"]
+    assert "no longer in the contract" in seventh["issues"][1]["comments"][-1]
+    assert len(seventh["pushed"]) == 7
+    assert len(seventh["dispatches"]) == 7
+
+
+def test_publishing_the_same_night_twice_records_it_once(night):
+    night(1, {ELEMENT: "present"})
+    again = night(1, {ELEMENT: "present"})
+    assert again["returncode"] == 0, again["output"]
+    assert len(again["pushed"]) == 1
+
+
+def test_no_dispatch_and_no_issue_when_the_history_cannot_be_pushed(night, tmp_path: Path):
+    night(1, {ELEMENT: "label drift"})
+    (tmp_path / "remote.git" / "hooks" / "pre-receive").write_text("#!/bin/sh\nexit 1\n")
+    (tmp_path / "remote.git" / "hooks" / "pre-receive").chmod(0o755)
+    refused = night(2, {ELEMENT: "label drift"})
+    assert refused["returncode"] == 1
+    assert "could not push the history" in refused["output"]
+    assert refused["new_calls"] == []
+    assert len(refused["pushed"]) == 1
+
+
+def test_a_push_refused_because_another_run_pushed_first_is_rebuilt_on_the_newest_tip(
+    tmp_path: Path, monkeypatch
+):
+    remote, mine, theirs = tmp_path / "remote.git", tmp_path / "mine", tmp_path / "theirs"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    for clone in (mine, theirs):
+        subprocess.run(["git", "init", "--quiet", str(clone)], check=True)
+        subprocess.run(
+            ["git", "-C", str(clone), "remote", "add", "origin", str(remote)], check=True
+        )
+
+    def record(day: int) -> dict:
+        stamp = f"2026-12-{day:02d}T20:30:00+00:00"
+        return {"started": stamp, "finished": stamp, "outcome": "no drift",
+                "pages": {}, "elements": {ELEMENT: "present"}}
+
+    original = nightly.commit_history
+    raced = []
+
+    def commit_after_a_rival(repo, parent, text, message):
+        if not raced:  # another run pushes between our fetch and our push
+            raced.append(True)
+            nightly.push_history(theirs, record(1))
+        return original(repo, parent, text, message)
+
+    monkeypatch.setattr(nightly, "commit_history", commit_after_a_rival)
+    monkeypatch.setattr(nightly.time, "sleep", lambda seconds: None)
+    runs = nightly.push_history(mine, record(2))
+    assert [r["finished"][:10] for r in runs] == ["2026-12-01", "2026-12-02"]
+    assert [r["finished"][:10] for r in pushed_runs(remote)] == ["2026-12-01", "2026-12-02"]
+
+
+def test_dry_run_plans_against_the_real_open_issues_and_changes_nothing(night, tmp_path: Path):
+    night(1, {ELEMENT: "label drift"})
+    second = night(2, {ELEMENT: "label drift"})
+    number = second["issues"][0]["number"]
+    state_file = tmp_path / "gh.json"
+    before = json.loads(state_file.read_text())
+    env = {**os.environ, "PATH": f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}",
+           "FAKE_GH_STATE": str(state_file), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "scripts.drift_issues", "--dry-run",
+         "--history", str(tmp_path / "history.json")],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"comment #{number}" in done.stdout
+    after = json.loads(state_file.read_text())
+    assert after["calls"][len(before["calls"]):] == [
+        ["issue", "list", "--label", "portal-drift", "--state", "open",
+         "--json", "number,body", "--limit", "1000"]
+    ]
+    assert after["issues"] == before["issues"]
+
+
+def test_fake_gh_rejects_a_flag_the_real_gh_does_not_have(night, tmp_path: Path):
+    night(1, {ELEMENT: "present"})
+    env = {**os.environ, "FAKE_GH_STATE": str(tmp_path / "gh.json")}
+    done = subprocess.run(
+        [str(tmp_path / "bin" / "gh"), "issue", "create", "--labels", "x", "--title", "t",
+         "--body", "b"],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 2
