@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import re
 import socket
 import ssl
+import sys
 import time
 import urllib.request
 from datetime import timedelta
@@ -317,6 +319,62 @@ def test_macos_automatic_set_up_is_recognised(output, expected):
 )
 def test_gnome_automatic_set_up_is_recognised(mode, url, expected):
     assert doctor.gnome_automatic_proxy(mode, url) == expected
+
+
+def test_gnome_automatic_set_up_is_found_and_reported_by_a_run(monkeypatch):
+    answers = {"mode": "'auto'\n", "autoconfig-url": "'http://proxy.office/p.pac'\n"}
+    monkeypatch.setattr(doctor.sys, "platform", "linux")
+    monkeypatch.setattr(doctor.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(doctor, "run_quietly", lambda command: answers[command[-1]])
+    monkeypatch.setattr(doctor.urllib.request, "getproxies", dict)
+    findings = diagnose([Endpoint("localhost", closed_port())], 5)
+    settings = next(f for f in findings if f.check == "proxy-settings")
+    assert settings.status == "warn"
+    assert "a proxy script (PAC) at http://proxy.office/p.pac" in settings.summary
+
+
+class FakeWinreg:
+    """Just enough of Windows' winreg module: two Internet Settings values of the user."""
+
+    HKEY_CURRENT_USER = "HKCU"
+
+    def __init__(self, values: dict[str, dict[str, object]]):
+        self.values = values
+
+    @contextlib.contextmanager
+    def OpenKey(self, root, path):  # noqa: N802
+        if path not in self.values:
+            raise FileNotFoundError(path)
+        yield self.values[path]
+
+    def QueryValueEx(self, key, name):  # noqa: N802
+        if name not in key:
+            raise FileNotFoundError(name)
+        return key[name], 3
+
+
+INTERNET_SETTINGS = r"Software\Microsoft\Windows\CurrentVersion\Internet Settings"
+
+
+def test_windows_registry_wpad_setting_is_read(monkeypatch):
+    blob = CONNECTION_FLAGS + bytes([0x09, 0, 0, 0])
+    registry = {INTERNET_SETTINGS + r"\Connections": {"DefaultConnectionSettings": blob}}
+    monkeypatch.setitem(sys.modules, "winreg", FakeWinreg(registry))
+    monkeypatch.setattr(doctor.sys, "platform", "win32")
+    assert doctor.detect_automatic_proxy() == "automatic detection (WPAD) in Internet Options"
+
+
+def test_windows_registry_pac_setting_is_read(monkeypatch):
+    registry = {INTERNET_SETTINGS: {"AutoConfigURL": "http://proxy.office/p.pac"}}
+    monkeypatch.setitem(sys.modules, "winreg", FakeWinreg(registry))
+    monkeypatch.setattr(doctor.sys, "platform", "win32")
+    assert doctor.detect_automatic_proxy() == "a proxy script (PAC) at http://proxy.office/p.pac"
+
+
+def test_no_automatic_set_up_is_reported_where_none_can_be_seen(monkeypatch):
+    monkeypatch.setattr(doctor.sys, "platform", "linux")
+    monkeypatch.setattr(doctor.shutil, "which", lambda name: None)
+    assert doctor.detect_automatic_proxy() is None
 
 
 @pytest.mark.parametrize(
