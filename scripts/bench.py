@@ -36,6 +36,11 @@ TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".py")
 FIRST_VISIT_BUDGET = 100 * 1024
 SECOND_VISIT_BUDGET = 15 * 1024
 BUILD_BUDGET = 5.0
+IDCHECK_PAGE = "tools/id-check/"
+CHECKER_PATH = "assets/javascripts/idcheck"
+CHECKER_BUDGET = 60 * 1024
+KEYSTROKE_BUDGET_MS = 50.0
+KEYSTROKES = "27AAPFU0939F1ZV29AABCF8078M1C8AMDCG0111E0512345678"
 
 
 @dataclasses.dataclass
@@ -232,6 +237,151 @@ def drift_times(browser) -> tuple[float, float, int]:  # type: ignore[no-untyped
     return results[0], results[1], len(contract.elements)
 
 
+def checker_requests(browser, url: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The checker's files requested while ``url`` loads and settles, untouched."""
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    context.close()
+    return [address for address in requested if CHECKER_PATH in address]
+
+
+def checker_bytes(browser, url: str) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
+    """Bytes the checker's code costs (gzip) once the reader starts to use it."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    client = context.new_cdp_session(page)
+    client.send("Network.enable")
+    urls: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    client.on(
+        "Network.requestWillBeSent",
+        lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]),
+    )
+    client.on(
+        "Network.loadingFinished",
+        lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])),
+    )
+    page.get_by_label("Type or paste the ID").focus()
+    page.wait_for_selector("#id-checker[data-mounted]")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    files = [urls[rid] for rid in sizes if CHECKER_PATH in urls.get(rid, "")]
+    return sum(size for rid, size in sizes.items() if CHECKER_PATH in urls.get(rid, "")), files
+
+
+#: Times each keystroke in the page: from the key event to the first frame after the answer.
+KEYSTROKE_PROBE = """
+() => {
+  window.__latencies = [];
+  const status = document.querySelector("[data-idcheck-status]");
+  let pressed = null;
+  document.addEventListener("keydown", (event) => { pressed = event.timeStamp; }, true);
+  document.addEventListener("input", () => {
+    if (pressed === null) return;
+    const start = pressed;
+    pressed = null;
+    const answer = status.textContent;
+    const inDom = performance.now() - start;
+    requestAnimationFrame(() => setTimeout(() => {
+      window.__latencies.push([inDom, performance.now() - start, answer]);
+    }, 0));
+  });
+}
+"""
+
+
+def keystroke_latencies(browser, url: str) -> tuple[list[float], list[float]]:  # type: ignore[no-untyped-def]
+    """Milliseconds from each keystroke to its answer in the page, and to the next frame."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    box = page.get_by_label("Type or paste the ID")
+    box.focus()
+    page.wait_for_selector("#id-checker[data-mounted]")
+    page.evaluate(KEYSTROKE_PROBE)
+    for kind in ("GSTIN", "IEC", "PAN"):
+        page.get_by_label(kind, exact=True).check()
+        box.focus()
+        box.evaluate("(element) => { element.value = \"\"; }")
+        for key in KEYSTROKES:
+            box.press(key)
+        for _ in KEYSTROKES[:10]:
+            box.press("Backspace")
+    page.wait_for_timeout(200)
+    measured = page.evaluate("() => window.__latencies")
+    context.close()
+    empty = [i for i, (_, _, answer) in enumerate(measured) if not answer]
+    assert not empty, f"keystrokes {empty} of {len(measured)} left no answer"
+    return [dom for dom, _, _ in measured], [frame for _, frame, _ in measured]
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The value below which ``share`` of ``values`` lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[max(int(len(ordered) * share + 0.5) - 1, 0)]
+
+
+def idcheck_rows(browser, url: str, pages: list[str]) -> list[Row]:  # type: ignore[no-untyped-def]
+    """The in-page ID check: page weight before use, checker size and where it loads, latency."""
+    rows = []
+    _, first = transfer(browser, url + IDCHECK_PAGE, None)
+    early = checker_requests(browser, url + IDCHECK_PAGE)
+    rows.append(
+        Row(
+            f"/{IDCHECK_PAGE}: first visit before the checker is used (gzip, no images)",
+            f"{kb(first)}, checker requested: {'yes' if early else 'no'}",
+            f"{kb(FIRST_VISIT_BUDGET)}, checker not loaded",
+            verdict(first <= FIRST_VISIT_BUDGET and not early),
+        )
+    )
+    size, files = checker_bytes(browser, url + IDCHECK_PAGE)
+    rows.append(
+        Row(
+            f"in-page ID check code once used ({len(files)} files, gzip)",
+            kb(size),
+            f"<= {kb(CHECKER_BUDGET)}",
+            verdict(0 < size <= CHECKER_BUDGET),
+        )
+    )
+    elsewhere = [
+        page for page in pages if page != IDCHECK_PAGE and checker_requests(browser, url + page)
+    ]
+    rows.append(
+        Row(
+            "pages other than the ID check that load its code",
+            str(len(elsewhere)) + (f" ({', '.join(elsewhere)})" if elsewhere else ""),
+            "0",
+            verdict(not elsewhere),
+        )
+    )
+    in_dom, framed = keystroke_latencies(browser, url + IDCHECK_PAGE)
+    rows.append(
+        Row(
+            f"ID check, keystroke to answer in the page, Chromium ({len(in_dom)} keys): "
+            "median / max",
+            f"{statistics.median(in_dom):.1f} / {max(in_dom):.1f} ms",
+            f"max <= {KEYSTROKE_BUDGET_MS:g} ms",
+            verdict(max(in_dom) <= KEYSTROKE_BUDGET_MS),
+        )
+    )
+    p95 = percentile(framed, 0.95)
+    rows.append(
+        Row(
+            f"ID check, keystroke to the next frame showing it ({len(framed)} keys): "
+            "median / p95 / max",
+            f"{statistics.median(framed):.1f} / {p95:.1f} / {max(framed):.1f} ms",
+            f"p95 <= {KEYSTROKE_BUDGET_MS:g} ms",
+            verdict(p95 <= KEYSTROKE_BUDGET_MS),
+        )
+    )
+    return rows
+
+
 def doctor_bound(timeout: float = 5.0) -> float:
     """The doctor's wall time when every probe hangs (a port that never answers)."""
     listener = socket.socket()
@@ -273,11 +423,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench", description=__doc__.splitlines()[0])
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-tests", action="store_true")
+    parser.add_argument(
+        "--only-idcheck", action="store_true", help="measure only the in-page ID check rows"
+    )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     from scripts.browser import ensure_chromium
 
+    if args.only_idcheck:
+        return only_idcheck()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
@@ -320,6 +475,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(
                 Row("worst page, first / second visit", f"{kb(worst_first)} / {kb(worst_second)}")
             )
+            rows.extend(idcheck_rows(browser, url, pages))
             full, grown, count = drift_times(browser)
             rows.append(
                 Row(f"drift run on the replica, contract ({count} elements)", f"{full:.1f} s")
@@ -375,6 +531,32 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     report(rows)
+    return 0 if all(row.verdict != "FAIL" for row in rows) else 1
+
+
+def launch(playwright):  # type: ignore[no-untyped-def]
+    """Chromium as the tests use it: no name resolves beyond this machine."""
+    from scripts.browser import ensure_chromium
+
+    return playwright.chromium.launch(
+        executable_path=ensure_chromium(),
+        args=["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"],
+    )
+
+
+def only_idcheck() -> int:
+    """Measure and print only the in-page ID check rows (benchmarks/latest.md is left alone)."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        build(site)
+        with serve(site) as url, sync_playwright() as playwright:
+            browser = launch(playwright)
+            rows = idcheck_rows(browser, url, pages_of(site))
+            browser.close()
+    for row in rows:
+        print(f"| {row.what} | {row.value} | {row.budget} | {row.verdict} |")
     return 0 if all(row.verdict != "FAIL" for row in rows) else 1
 
 

@@ -24,6 +24,8 @@ IDCHECK_RUNS = {
     "idcheck-gstin-valid.txt": ["gstin", "27aapfu0939f1zv"],
     "idcheck-gstin-invalid.txt": ["gstin", "22AAAAA0000A1Z5"],
     "idcheck-match.txt": ["match", "AAPFU0939F", "29AAACH7409R1ZX"],
+    "idcheck-iec-gstin.txt": ["iec", "27AAPFU0939F1ZV"],
+    "idcheck-iec-special.txt": ["iec", "AMDCG0111E"],
 }
 
 
@@ -59,9 +61,33 @@ def doctor_sample() -> str:
     return text.replace(server.cafile, "test-ca.pem")
 
 
+def doctor_proxy_sample() -> str:
+    """The doctor through a local proxy that asks for a sign-in the doctor does not have."""
+    from tests.snippets.servers import connect_proxy, https_server
+
+    with contextlib.ExitStack() as stack:
+        folder = stack.enter_context(tempfile.TemporaryDirectory())
+        server = stack.enter_context(https_server(Path(folder)))
+        proxy = stack.enter_context(connect_proxy(credentials=("clerk", "secret")))
+        argv = ["--host", f"localhost:{server.port}", "--cafile", server.cafile]
+        proxies = {"https": proxy.url}
+
+        def run(arguments: list[str]) -> int:
+            return doctor.main(
+                arguments, run=lambda e, t, c: doctor.diagnose(e, t, c, proxies=proxies)
+            )
+
+        text = capture(run, argv, f"HTTPS_PROXY={proxy.url} python doctor.py")
+    return text.replace(server.cafile, "test-ca.pem")
+
+
 def all_samples() -> dict[str, str]:
     """Every sample, by file name."""
-    return {**idcheck_samples(), "doctor-local.txt": doctor_sample()}
+    return {
+        **idcheck_samples(),
+        "doctor-local.txt": doctor_sample(),
+        "doctor-proxy-sign-in.txt": doctor_proxy_sample(),
+    }
 
 
 if __name__ == "__main__":

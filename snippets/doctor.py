@@ -18,20 +18,25 @@ Exit status: 0 all good, 1 warnings only, 2 failures (or a usage error).
 from __future__ import annotations
 
 import argparse
+import base64
 import email.utils
 import http.client
+import ipaddress
 import json
 import platform
+import re
+import shutil
 import socket
 import ssl
+import subprocess
 import sys
 import threading
 import time
 import urllib.request
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
-from typing import Callable, Dict, List, Optional
-from urllib.parse import urlsplit
+from typing import Callable, Dict, List, Optional, Tuple
+from urllib.parse import unquote, urlsplit
 
 GUIDE_URL = "https://icegate-guide.github.io/icegate-guide/"
 DEFAULT_HOSTS = ("www.icegate.gov.in", "foservices.icegate.gov.in")
@@ -85,9 +90,19 @@ class Endpoint:
     path: str = "/"
 
     @property
+    def authority(self) -> str:
+        """``host:port``, with an IPv6 address in brackets (``[::1]:443``)."""
+        return f"{bracketed(self.host)}:{self.port}"
+
+    @property
     def name(self) -> str:
-        """``host`` or ``host:port`` when the port is not 443."""
-        return self.host if self.port == 443 else f"{self.host}:{self.port}"
+        """``host`` or ``host:port`` when the port is not 443 (IPv6 addresses in brackets)."""
+        return bracketed(self.host) if self.port == 443 else self.authority
+
+
+def bracketed(host: str) -> str:
+    """An IPv6 address in brackets, as URLs write it; any other host as it is."""
+    return f"[{host}]" if ":" in host else host
 
 
 class UsageError(ValueError):
@@ -95,12 +110,21 @@ class UsageError(ValueError):
 
 
 def parse_endpoint(text: str) -> Endpoint:
-    """Read ``host`` or ``host:port`` from the command line.
+    """Read ``host``, ``host:port``, ``[IPv6]`` or ``[IPv6]:port`` from the command line.
 
     Raises:
         UsageError: when the value is not a host name with an optional port.
     """
-    host, _, port_text = text.strip().partition(":")
+    value = text.strip()
+    if value.startswith("["):
+        host, closed, rest = value[1:].partition("]")
+        if not closed or (rest and not rest.startswith(":")) or not is_ipv6(host):
+            raise UsageError(f"not an IPv6 address in brackets: {text!r}")
+        port_text = rest[1:] if rest else ""
+    elif value.count(":") > 1 and is_ipv6(value):
+        host, port_text = value, ""
+    else:
+        host, _, port_text = value.partition(":")
     if not host or any(char.isspace() or ord(char) < 32 for char in host) or "/" in host:
         raise UsageError(f"not a host name: {text!r}")
     if not port_text:
@@ -108,6 +132,15 @@ def parse_endpoint(text: str) -> Endpoint:
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
         raise UsageError(f"not a port number: {port_text!r}")
     return Endpoint(host, int(port_text))
+
+
+def is_ipv6(text: str) -> bool:
+    """True when ``text`` is an IPv6 address."""
+    try:
+        ipaddress.IPv6Address(text)
+    except ValueError:
+        return False
+    return True
 
 
 # Checks that need no network -----------------------------------------------------------
@@ -147,17 +180,144 @@ def proxy_for(endpoint: Endpoint, proxies: Dict[str, str]) -> Optional[str]:
     return url
 
 
-def check_proxy(proxies: Dict[str, str], endpoints: List[Endpoint]) -> Finding:
-    """Report the proxy settings that apply to the portal."""
+@dataclass(frozen=True)
+class ProxySetting:
+    """Where an HTTP proxy listens, and the sign-in its URL carries (if any)."""
+
+    host: str
+    port: int
+    port_given: bool
+    credentials: Optional[str]
+
+    @property
+    def authorization(self) -> Optional[str]:
+        """The ``Proxy-Authorization`` header value (Basic), when the URL carries a user."""
+        if self.credentials is None:
+            return None
+        return "Basic " + base64.b64encode(self.credentials.encode("utf-8")).decode("ascii")
+
+
+def parse_proxy(url: str) -> ProxySetting:
+    """Read a proxy URL such as ``http://user:pass@proxy.example:8080`` as urllib does.
+
+    Without a port, the proxy is reached on port 443: Python's urllib opens HTTPS through a
+    proxy with an HTTPS connection class, whose default port is 443. User name and password
+    are percent-decoded and sent as Basic credentials, as urllib sends them.
+
+    Raises:
+        UsageError: when the URL has no host or an unreadable port.
+    """
+    parts = urlsplit(url if "://" in url else f"http://{url}")
+    try:
+        port = parts.port
+    except ValueError:
+        raise UsageError(f"the proxy setting {mask(url)} has an unreadable port") from None
+    if not parts.hostname:
+        raise UsageError(f"the proxy setting {mask(url)} names no host")
+    credentials = None
+    if parts.username is not None:
+        credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+    default = http.client.HTTPSConnection.default_port
+    return ProxySetting(parts.hostname, port or default, port is not None, credentials)
+
+
+def check_proxy(
+    proxies: Dict[str, str], endpoints: List[Endpoint], automatic: Optional[str] = None
+) -> Finding:
+    """Report the proxy settings that apply to the portal, and any automatic set-up seen."""
     used = sorted({mask(p) for p in (proxy_for(e, proxies) for e in endpoints) if p})
-    if not used:
+    notes = []
+    if used:
+        notes.append(
+            f"HTTPS goes through the proxy {', '.join(used)}; "
+            "the checks below use it, as a browser would"
+        )
+    if automatic:
+        notes.append(
+            f"this computer picks its proxy automatically ({automatic}); this tool cannot "
+            "follow that set-up"
+            + ("" if used else ", so it connects directly where a browser may use a proxy")
+        )
+    if not notes:
         return Finding("proxy-settings", "this computer", "ok", "no proxy is set for these hosts")
-    return Finding(
-        "proxy-settings",
-        "this computer",
-        "warn",
-        f"HTTPS goes through the proxy {', '.join(used)}; "
-        "the checks below use it, as a browser would",
+    return Finding("proxy-settings", "this computer", "warn", "; ".join(notes))
+
+
+# Automatic proxy set-ups (PAC files and WPAD) the doctor can see but cannot follow ----------
+
+
+def windows_automatic_proxy(auto_config_url: Optional[str], connection: bytes) -> Optional[str]:
+    """Describe Internet Options' automatic set-up from its registry values.
+
+    Args:
+        auto_config_url: The ``AutoConfigURL`` value (a PAC file), if set.
+        connection: The ``DefaultConnectionSettings`` value; byte 8 holds the flags, where
+            0x08 means "Automatically detect settings" (WPAD).
+    """
+    if auto_config_url:
+        return f"a proxy script (PAC) at {auto_config_url}"
+    if len(connection) > 8 and connection[8] & 0x08:
+        return "automatic detection (WPAD) in Internet Options"
+    return None
+
+
+def scutil_automatic_proxy(output: str) -> Optional[str]:
+    """Describe macOS's automatic proxy set-up from the output of ``scutil --proxy``."""
+    values = dict(re.findall(r"^\s*(\w+)\s*:\s*(.*?)\s*$", output, re.MULTILINE))
+    if values.get("ProxyAutoConfigEnable") == "1":
+        return f"a proxy script (PAC) at {values.get('ProxyAutoConfigURLString', '?')}"
+    if values.get("ProxyAutoDiscoveryEnable") == "1":
+        return "automatic proxy discovery (WPAD) in the network settings"
+    return None
+
+
+def gnome_automatic_proxy(mode: str, url: str) -> Optional[str]:
+    """Describe GNOME's automatic proxy set-up from ``gsettings`` (``mode``, ``autoconfig-url``)."""
+    if mode.strip().strip("'") != "auto":
+        return None
+    script = url.strip().strip("'")
+    return f"a proxy script (PAC) at {script}" if script else "automatic detection (WPAD)"
+
+
+def run_quietly(command: List[str]) -> str:
+    """The output of ``command``, or an empty string when it cannot be run."""
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=3, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout
+
+
+def detect_automatic_proxy() -> Optional[str]:
+    """Look for a PAC file or WPAD where this system keeps its proxy settings, if one can."""
+    if sys.platform == "win32":
+        return read_windows_automatic_proxy()
+    if sys.platform == "darwin" and shutil.which("scutil"):
+        return scutil_automatic_proxy(run_quietly(["scutil", "--proxy"]))
+    if shutil.which("gsettings"):
+        schema = "org.gnome.system.proxy"
+        mode = run_quietly(["gsettings", "get", schema, "mode"])
+        url = run_quietly(["gsettings", "get", schema, "autoconfig-url"])
+        return gnome_automatic_proxy(mode, url)
+    return None
+
+
+def read_windows_automatic_proxy() -> Optional[str]:
+    """Read Internet Options from the Windows registry (current user)."""
+    import winreg  # only on Windows
+
+    key_path = r"Software\Microsoft\Windows\CurrentVersion\Internet Settings"
+    values: Dict[str, object] = {}
+    for sub, name in (("", "AutoConfigURL"), ("\\Connections", "DefaultConnectionSettings")):
+        try:
+            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key_path + sub) as key:
+                values[name] = winreg.QueryValueEx(key, name)[0]
+        except OSError:
+            continue
+    url = values.get("AutoConfigURL")
+    blob = values.get("DefaultConnectionSettings")
+    return windows_automatic_proxy(
+        url if isinstance(url, str) else None, blob if isinstance(blob, bytes) else b""
     )
 
 
@@ -170,25 +330,27 @@ class Probe:
     def __init__(
         self,
         endpoint: Endpoint,
-        context: ssl.SSLContext,
+        trust: Trust,
         deadline: float,
         proxy: Optional[str],
     ) -> None:
         self.endpoint = endpoint
-        self.context = context
+        self.trust = trust
         self.deadline = deadline
         self.proxy = proxy
         self.findings: List[Finding] = []
         self.stage = "dns-lookup"
         self.done = False
+        self.quiet = False
 
     def remaining(self) -> float:
         """Seconds left before the deadline (never below a small positive number)."""
         return max(self.deadline - time.monotonic(), 0.01)
 
     def add(self, check: str, status: str, summary: str) -> None:
-        """Record a finding for this endpoint."""
-        self.findings.append(Finding(check, self.endpoint.name, status, summary))
+        """Record a finding for this endpoint (unless reconnecting quietly for a retry)."""
+        if not self.quiet:
+            self.findings.append(Finding(check, self.endpoint.name, status, summary))
 
     def run(self) -> None:
         """Run every check in order; stop at the first one that fails."""
@@ -244,28 +406,35 @@ class Probe:
         return sock
 
     def connect_via_proxy(self, proxy: str) -> Optional[socket.socket]:
-        """Open a tunnel to the endpoint through an HTTP proxy (CONNECT)."""
+        """Open a tunnel to the endpoint through an HTTP proxy (CONNECT), signing in if told."""
         self.stage = "tcp-connect"
-        parts = urlsplit(proxy)
-        host, port = parts.hostname or "", parts.port or 8080
-        target = f"{self.endpoint.host}:{self.endpoint.port}"
         try:
-            sock = socket.create_connection((host, port), timeout=self.remaining())
-            sock.sendall(f"CONNECT {target} HTTP/1.1\r\nHost: {target}\r\n\r\n".encode("ascii"))
+            setting = parse_proxy(proxy)
+        except UsageError as error:
+            self.add("tcp-connect", "fail", str(error))
+            return None
+        target = self.endpoint.authority
+        head = [f"CONNECT {target} HTTP/1.1", f"Host: {target}", f"User-Agent: {USER_AGENT}"]
+        if setting.authorization:
+            head.append(f"Proxy-Authorization: {setting.authorization}")
+        try:
+            sock = socket.create_connection((setting.host, setting.port), timeout=self.remaining())
+            sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode("latin-1"))
             answer = read_head(sock)
         except OSError as error:
             self.add(
                 "tcp-connect", "fail", f"cannot reach the proxy {mask(proxy)}: {describe(error)}"
             )
             return None
-        status_line = answer.split("\r\n", 1)[0]
-        if " 200" not in status_line:
-            self.add(
-                "tcp-connect", "fail", f"the proxy {mask(proxy)} refused the tunnel: {status_line}"
-            )
+        refusal = tunnel_refusal(answer, setting)
+        if refusal:
+            self.add("tcp-connect", "fail", f"the proxy {mask(proxy)} {refusal}")
             sock.close()
             return None
-        self.add("tcp-connect", "ok", f"tunnel to port {self.endpoint.port} through {mask(proxy)}")
+        via = mask(proxy)
+        if not setting.port_given:
+            via += f" (no port given: port {setting.port}, as Python's urllib uses)"
+        self.add("tcp-connect", "ok", f"tunnel to port {self.endpoint.port} through {via}")
         return sock
 
     def handshake(self, sock: socket.socket) -> Optional[ssl.SSLSocket]:
@@ -273,29 +442,59 @@ class Probe:
         self.stage = "tls-handshake"
         sock.settimeout(self.remaining())
         try:
-            tls = self.context.wrap_socket(sock, server_hostname=self.endpoint.host)
+            tls = self.trust.context().wrap_socket(sock, server_hostname=self.endpoint.host)
         except ssl.SSLCertVerificationError as error:
-            self.add(
-                "tls-handshake", "fail", f"the certificate is not trusted: {error.verify_message}"
-            )
             sock.close()
-            return None
+            return self.untrusted(error)
         except (ssl.SSLError, OSError) as error:
             self.add("tls-handshake", "fail", f"the secure connection failed: {describe(error)}")
             sock.close()
             return None
-        cert = tls.getpeercert() or {}
-        issuer = dict(item[0] for item in cert.get("issuer", ()) if item)
-        expires = ssl.cert_time_to_seconds(cert["notAfter"]) if "notAfter" in cert else None
-        days = None if expires is None else int((expires - time.time()) // 86400)
-        issued_by = issuer.get("organizationName") or issuer.get("commonName", "?")
-        summary = f"{tls.version()}, certificate issued by {issued_by}"
-        if days is not None:
-            summary += f", expires in {days} days"
-        summary += ", name matches"
-        status = "warn" if days is not None and days < CERT_WARN_DAYS else "ok"
-        self.add("tls-handshake", status, summary)
+        self.add("tls-handshake", *certificate_summary(tls))
         return tls
+
+    def untrusted(self, error: ssl.SSLCertVerificationError) -> Optional[ssl.SSLSocket]:
+        """Explain a certificate Python could not verify; retry without strict X.509 checks."""
+        if self.trust.strict():
+            tls = self.retry_without_strict_checks()
+            if tls is not None:
+                status, summary = certificate_summary(tls)
+                self.add(
+                    "tls-handshake",
+                    "warn",
+                    f"Python could not verify the certificate with the strict X.509 checks of "
+                    f"Python 3.13 and newer ({error.verify_message}); without them it is "
+                    f"trusted, so this run went on that way. A certificate in the chain does "
+                    f"not follow current rules (often a company's inspection proxy); browsers "
+                    f"accept it. {summary}",
+                )
+                return tls
+        self.add(
+            "tls-handshake",
+            "fail",
+            f"Python could not verify the certificate: {error.verify_message}. Your browser "
+            f"may still open the portal, because it may trust other certificates than Python. "
+            f"Python looks for trusted certificates in {self.trust.where()}",
+        )
+        return None
+
+    def retry_without_strict_checks(self) -> Optional[ssl.SSLSocket]:
+        """Connect again, quietly, and shake hands without VERIFY_X509_STRICT."""
+        self.quiet = True
+        try:
+            sock = self.connect()
+            if sock is None:
+                return None
+            sock.settimeout(self.remaining())
+            context = self.trust.context(strict=False)
+            try:
+                return context.wrap_socket(sock, server_hostname=self.endpoint.host)
+            except (ssl.SSLError, OSError):
+                sock.close()
+                return None
+        finally:
+            self.quiet = False
+            self.stage = "tls-handshake"
 
     def fetch(self, tls: ssl.SSLSocket) -> Optional[str]:
         """A plain GET of the public page; returns the server's Date header."""
@@ -358,6 +557,94 @@ class Probe:
             self.add("clock-skew", "ok", f"within {CLOCK_WARN_SECONDS} s of the server")
 
 
+STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)? (\d{3})(?: (.*))?$")
+
+
+def tunnel_refusal(answer: str, setting: ProxySetting) -> Optional[str]:
+    """Why a proxy's answer to CONNECT refuses the tunnel, or None when it opened it.
+
+    The status code is read from the status line, never searched for in the text.
+    """
+    status_line, _, headers = answer.partition("\r\n")
+    match = STATUS_LINE.match(status_line)
+    if not match:
+        return f"answered something that is not HTTP: {status_line[:80]!r}"
+    code = int(match[1])
+    if 200 <= code < 300:
+        return None
+    words = f"HTTP {code} {match[2] or ''}".strip()
+    if code != 407:
+        return f"refused the tunnel: {words}"
+    schemes = sorted(set(re.findall(r"(?im)^proxy-authenticate:\s*([A-Za-z-]+)", headers)))
+    asks = f" (it asks for: {', '.join(schemes)})" if schemes else ""
+    if setting.credentials is None:
+        return (
+            f"needs you to sign in ({words}){asks}. Browsers do this for you with your "
+            "Windows login; this tool cannot. Put a proxy user name and password in the "
+            "proxy setting (http://user:password@proxy:port), or ask IT"
+        )
+    return (
+        f"refused the user name and password in the proxy setting ({words}){asks}; "
+        "this tool can only send them as Basic sign-in"
+    )
+
+
+def certificate_summary(tls: ssl.SSLSocket) -> Tuple[str, str]:
+    """Status and summary of a verified certificate: version, issuer, expiry."""
+    cert = tls.getpeercert() or {}
+    issuer = dict(item[0] for item in cert.get("issuer", ()) if item)
+    expires = ssl.cert_time_to_seconds(cert["notAfter"]) if "notAfter" in cert else None
+    days = None if expires is None else int((expires - time.time()) // 86400)
+    issued_by = issuer.get("organizationName") or issuer.get("commonName", "?")
+    summary = f"{tls.version()}, certificate issued by {issued_by}"
+    if days is not None:
+        summary += f", expires in {days} days"
+    summary += ", name matches"
+    return ("warn" if days is not None and days < CERT_WARN_DAYS else "ok"), summary
+
+
+class Trust:
+    """Where Python's trusted certificates come from, and contexts that use them."""
+
+    def __init__(self, cafile: Optional[str] = None, strict_x509: Optional[bool] = None):
+        """``strict_x509`` None keeps this Python's default (strict from Python 3.13 on)."""
+        self.cafile = cafile
+        self.strict_x509 = strict_x509
+
+    def context(self, strict: Optional[bool] = None) -> ssl.SSLContext:
+        """A verifying context; ``strict`` False turns VERIFY_X509_STRICT off."""
+        context = ssl.create_default_context(cafile=self.cafile)
+        wanted = self.strict_x509 if strict is None else strict
+        if wanted is True:
+            context.verify_flags |= ssl.VERIFY_X509_STRICT
+        elif wanted is False:
+            context.verify_flags &= ~ssl.VERIFY_X509_STRICT
+        return context
+
+    def strict(self) -> bool:
+        """True when the contexts check X.509 strictly (the default from Python 3.13 on)."""
+        return bool(self.context().verify_flags & ssl.VERIFY_X509_STRICT)
+
+    def where(self) -> str:
+        """Where this Python looks for trusted certificates, in words."""
+        if self.cafile:
+            return f"the file {self.cafile} (given with --cafile)"
+        paths = ssl.get_default_verify_paths()
+        places = []
+        if paths.cafile:
+            places.append(f"the file {paths.cafile}")
+        if paths.capath:
+            places.append(f"the folder {paths.capath}")
+        if sys.platform == "win32":
+            places.append("the Windows certificate store")
+        if not places:
+            places.append(f"nowhere that exists (the default file would be {paths.openssl_cafile})")
+        hint = f"; set {paths.openssl_cafile_env} to use another file"
+        if sys.platform == "darwin" and not paths.cafile:
+            hint += ", or run 'Install Certificates.command' from your Python folder"
+        return " and ".join(places) + hint
+
+
 def read_head(sock: socket.socket, limit: int = 16384) -> str:
     """Read an HTTP response head (up to the blank line) from a raw socket."""
     data = b""
@@ -385,6 +672,8 @@ def diagnose(
     timeout: float,
     cafile: Optional[str] = None,
     proxies: Optional[Dict[str, str]] = None,
+    automatic_proxy: Optional[str] = None,
+    strict_x509: Optional[bool] = None,
 ) -> List[Finding]:
     """Run every check, probing the endpoints concurrently, within ``timeout`` seconds.
 
@@ -392,16 +681,22 @@ def diagnose(
         endpoints: The hosts to probe.
         timeout: The bound on the whole run, in seconds, even when every probe hangs.
         cafile: A trust file to use instead of the system's trust store.
-        proxies: Proxy settings; by default read from the environment.
+        proxies: Proxy settings; by default read from the environment, and then any automatic
+            set-up (PAC file, WPAD) this system shows is looked for too.
+        automatic_proxy: With ``proxies`` given: a description of an automatic set-up.
+        strict_x509: Force strict X.509 checking on or off; by default Python's own choice
+            (on from Python 3.13).
 
     Returns:
         The findings, grouped by target in check order.
     """
     deadline = time.monotonic() + timeout
-    proxies = urllib.request.getproxies() if proxies is None else proxies
-    context = ssl.create_default_context(cafile=cafile)
-    findings = [check_python(), check_proxy(proxies, endpoints)]
-    probes = [Probe(e, context, deadline, proxy_for(e, proxies)) for e in endpoints]
+    if proxies is None:
+        proxies = urllib.request.getproxies()
+        automatic_proxy = detect_automatic_proxy()
+    trust = Trust(cafile, strict_x509)
+    findings = [check_python(), check_proxy(proxies, endpoints, automatic_proxy)]
+    probes = [Probe(e, trust, deadline, proxy_for(e, proxies)) for e in endpoints]
     threads = [threading.Thread(target=probe.run, daemon=True) for probe in probes]
     for thread in threads:
         thread.start()

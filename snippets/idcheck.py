@@ -15,6 +15,9 @@ Examples:
     python idcheck.py gstin 27AAPFU0939F1ZV --json
 
 Exit status: 0 valid (or unusual but possible), 1 invalid, 2 usage error.
+
+This file is the single source of the rules: the ID check on the guide's web page runs a
+JavaScript copy of the same logic, whose tables and messages are generated from this file.
 """
 
 from __future__ import annotations
@@ -94,9 +97,166 @@ GST_STATE_CODES: Dict[str, str] = {
     "99": "Centre Jurisdiction",
 }
 
+#: What a 14th GSTIN character other than the usual Z is known to mean.
+GSTIN_14TH: Dict[str, str] = {
+    "C": "an e-commerce operator's registration for collecting tax at source (TCS)",
+    "D": "a registration for deducting tax at source (TDS)",
+}
+
+#: The permanent IECs DGFT notified for special categories (Public Notice 09/2015-20,
+#: 29 June 2017, para 2.07(b) of the Handbook of Procedures), with the category.
+SPECIAL_IECS: Dict[str, str] = {
+    "AMDCG0111E": "all ministries and departments of the Central Government, "
+    "and agencies wholly or partly owned by them",
+    "ADSGA0129E": "all ministries and departments of any State Government, "
+    "and agencies wholly or partly owned by them",
+    "DCUN00137E": "diplomatic personnel, consular officers in India, and officials of the UN "
+    "and its specialised agencies",
+    "IABBR0145E": "Indians returning from or going abroad who claim the benefit of the "
+    "Baggage Rules",
+    "IIHIE0153E": "persons, institutions and hospitals importing or exporting for personal "
+    "use, not for trade, manufacture or agriculture",
+    "IIEGN0161E": "persons importing from or exporting to Nepal",
+    "IIEGM0170E": "persons importing from or exporting to Myanmar through the Indo-Myanmar "
+    "border areas",
+    "IIEGB0180E": "persons importing from or exporting to Bhutan",
+    "ATAEF1096E": "importers of goods for display or use at fairs, exhibitions or similar "
+    "events under an ATA carnet",
+}
+#: Special IECs whose spelling the public copies of the notice leave in doubt: the copies
+#: print a zero where the pattern of the other codes calls for a letter O.
+SPECIAL_IEC_SPELLINGS: Dict[str, str] = {"DCUNO0137E": "DCUN00137E"}
+#: The numeric permanent IECs that the same notice replaced.
+OLD_SPECIAL_IECS: Dict[str, str] = {
+    "0100000011": "AMDCG0111E",
+    "0100000029": "ADSGA0129E",
+    "0100000037": "DCUN00137E",
+    "0100000045": "IABBR0145E",
+    "0100000053": "IIHIE0153E",
+    "0100000061": "IIEGN0161E",
+    "0100000070": "IIEGM0170E",
+    "0100000096": "ATAEF1096E",
+}
+
+#: Every sentence the checks can say. ``{name}`` marks a value filled in by :func:`say`.
+MESSAGES: Dict[str, str] = {
+    # input that cannot be checked at all
+    "too_long": "the {kind} given is {length} characters long; at most {limit}",
+    "control": "the {kind} given has a control character at position {position}",
+    "empty": "no {kind} given",
+    # normalisation
+    "norm_nfkc": "changed full-width or special characters to plain ones",
+    "norm_spaces": "removed spaces and hyphens",
+    "norm_case": "changed lower-case letters to capitals",
+    "norm_trim": "removed spaces before and after it",
+    "norm_prefix": "removed the prefix {prefix}",
+    "not_plain": "contains characters that are not plain letters or digits: {chars}",
+    # PAN
+    "pan_length": "a {label} has 10 characters; this has {length}",
+    "pan_letters": "characters 1-5 of a {label} are letters; here they are {part}",
+    "pan_digits": "characters 6-9 of a {label} are digits; here they are {part}",
+    "pan_serial": "the serial number in characters 6-9 of a {label} runs from 0001; "
+    "0000 is not used",
+    "pan_last": "the last character of a {label} is a letter; here it is {char}",
+    "pan_holder": "holder type {letter}: {meaning}",
+    "pan_holder_bad": "the 4th character of a {label} is the holder type; {letter} is not one",
+    "pan_check": "the last letter is a check character whose method is not published, "
+    "so it cannot be verified here",
+    "pan_is_special_iec": "{code} is the permanent IEC that DGFT set for {category}; "
+    "it is not known as anyone's PAN",
+    # IEC
+    "iec_pan": "a PAN-based IEC (the usual form since 2017)",
+    "iec_special": "a permanent IEC that DGFT set for special categories (Public Notice "
+    "09/2015-20): {category}; only they use it",
+    "iec_special_spelling": "the public copies of DGFT's notice print this code as {printed}; "
+    "the pattern of the other codes suggests {pattern}; we could not confirm which "
+    "spelling DGFT's systems use, so check it with DGFT or the department",
+    "iec_numeric": "an old-format, all-numeric IEC: since 2017 the IEC is the holder's PAN, "
+    "and DGFT moved existing IECs to the PAN; check your current IEC at DGFT",
+    "iec_numeric_special": "DGFT replaced this numeric permanent IEC with {code} "
+    "(Public Notice 09/2015-20)",
+    "iec_is_gstin": "this is a GSTIN; your IEC is probably the PAN inside it, {pan}",
+    "iec_gstin_like": "an IEC has 10 characters; this has 15, and characters 3-12 are shaped "
+    "like a PAN, {pan}; if this is your GSTIN, your IEC is probably that PAN",
+    "iec_gstn_number": "15 characters with a right GSTIN check character and no PAN inside: "
+    "{kind}; some residuary categories use a number issued by GSTN, such as a UIN, as their "
+    "IEC",
+    "iec_gstn_check": "15 characters shaped like {kind}, but the 15th (check) character "
+    "should be {expected}",
+    "iec_shape": "an IEC is 10 characters shaped like a PAN (5 letters, 4 digits, 1 letter) "
+    "or, in old IECs, 10 digits; this is {length} characters: {value}",
+    "iec_not_comparable": "the IEC is not PAN-based, so it cannot be compared with the GSTIN",
+    # GSTIN
+    "gstin_length": "a GSTIN has 15 characters; this has {length}",
+    "gstin_chars": "a GSTIN holds only capital letters and digits; this also has {chars}",
+    "gstin_state": "state code {code}: {name}",
+    "gstin_state_bad": "characters 1-2 are the state code; {code} is not a GST state code",
+    "gstin_special": "looks like {kind}",
+    "gstin_special_generic": "a special registration that does not embed a PAN",
+    "gstin_oidar": "a non-resident online service provider (state code 99, 'OS' in "
+    "characters 13-14)",
+    "gstin_tds_tan": "a TDS deductor registration, probably (a TAN in characters 3-12, 'D' in "
+    "character 14)",
+    "gstin_uin": "a Unique Identity Number (UIN) of a UN body, embassy or other notified "
+    "body, probably ('UN' or 'ON' in characters 13-14)",
+    "gstin_nrtp": "a non-resident taxable person's registration, probably ('NR' in "
+    "characters 13-14)",
+    "gstin_no_pan": "characters 3-12 of an ordinary GSTIN are a PAN; {part} is not shaped like "
+    "one (and the check character is wrong, so it is not a special registration either)",
+    "gstin_check_ok": "check character {char} is right",
+    "gstin_check_bad": "the check character (15th) is {char}, but the first 14 characters "
+    "call for {expected}",
+    "gstin_pan": "PAN {pan} ({fact})",
+    "gstin_13th_zero": "character 13 counts registrations under this PAN in the state "
+    "(1-9, then A-Z); 0 is not used",
+    "gstin_13th": "registration number {char} for this PAN in this state",
+    "gstin_14th_known": "character 14 is {char}, not the usual Z: {meaning}",
+    "gstin_14th_other": "character 14 is {char}, not the usual Z: an unusual kind of "
+    "registration",
+    # match
+    "match_pans_differ": "the IEC carries PAN {iec} but the GSTIN carries PAN {gstin}; "
+    "ICEGATE expects both to belong to the same business",
+    "match_same_pan": "both carry PAN {pan}",
+    "match_part": "{part}: {problem}",
+    # mobile number
+    "mobile_digits": "a mobile number holds digits only",
+    "mobile_length": "an Indian mobile number has 10 digits; this has {length}",
+    "mobile_start": "Indian mobile numbers start with 6, 7, 8 or 9; this starts with {digit}",
+    "mobile_ok": "the shape of an Indian mobile number",
+    # e-mail address
+    "email_spaces": "an e-mail address has no spaces in it",
+    "email_at": "an e-mail address has exactly one @; this has {count}",
+    "email_local_empty": "there is nothing before the @",
+    "email_local_chars": "the part before @ may hold letters, digits and . ! # $ % & ' * + - "
+    "/ = ? ^ _ ` { | } ~ only; this also has {chars}",
+    "email_local_dots": "the part before @ cannot start or end with a dot, or have two dots "
+    "in a row",
+    "email_domain": "the part after @ must be a domain such as example.com: names of letters, "
+    "digits and hyphens, joined by dots, none starting or ending with a hyphen",
+    "email_ok": "mail goes to the domain {domain}",
+}
+
+#: Where the guide explains a failed check, relative to the guide's address.
+HELP_LINKS: Dict[str, str] = {
+    "iec": "troubleshoot/#iec-not-valid",
+    "match": "troubleshoot/#iec-not-valid",
+    "gstin": "before-you-start/iec/#how-iec-pan-and-gstin-fit-together",
+    "mobile": "troubleshoot/#registration-contact-details",
+    "email": "troubleshoot/#registration-contact-details",
+}
+
 PAN_SHAPE = re.compile(r"^[A-Z]{5}[0-9]{4}[A-Z]$")
 TAN_SHAPE = re.compile(r"^[A-Z]{4}[0-9]{5}[A-Z]$")
-EMAIL_SHAPE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+UIN_SHAPE = re.compile(r"^[0-9]{4}[A-Z]{3}[0-9]{5}[UO]N[0-9A-Z]$")
+NRTP_SHAPE = re.compile(r"^[0-9]{4}[A-Z]{3}[0-9]{5}NR[0-9A-Z]$")
+EMAIL_LOCAL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$")
+EMAIL_LABEL = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$")
+FIELD = re.compile(r"\{([a-z_]+)\}")
+
+
+def say(key: str, **values: object) -> str:
+    """The message ``key`` of :data:`MESSAGES` with its ``{name}`` fields filled in."""
+    return FIELD.sub(lambda match: str(values[match[1]]), MESSAGES[key])
 
 
 class UsageError(ValueError):
@@ -135,58 +295,92 @@ class CheckResult:
         self.problems.append(problem)
         self.status = "invalid"
 
+    def flag(self, fact: str) -> None:
+        """Record an unusual fact; a valid value becomes unusual (an invalid one stays so)."""
+        self.facts.append(fact)
+        if self.status == "valid":
+            self.status = "unusual"
+
     def to_dict(self) -> dict:
         """A JSON-ready dictionary."""
         return asdict(self)
+
+
+def is_control(char: str) -> bool:
+    """True for control and format characters other than the tab (they are refused)."""
+    return unicodedata.category(char) in ("Cc", "Cf") and char != "\t"
+
+
+def describe_chars(chars: str) -> str:
+    """Each distinct character with its code point, in code point order: ``Ü (U+00DC)``."""
+    return " ".join(f"{char} (U+{ord(char):04X})" for char in sorted(set(chars)))
+
+
+def screen(raw: str, kind: str) -> None:
+    """Refuse input that cannot be checked at all.
+
+    Raises:
+        UsageError: when ``raw`` is too long or holds a control character.
+    """
+    if len(raw) > MAX_INPUT:
+        raise UsageError(say("too_long", kind=kind, length=len(raw), limit=MAX_INPUT))
+    for position, char in enumerate(raw, start=1):
+        if is_control(char):
+            raise UsageError(say("control", kind=kind, position=position))
 
 
 def normalise(raw: str, kind: str, keep_case: bool = False) -> Tuple[str, List[str]]:
     """Clean up an ID as typed, and say what was changed.
 
     Full-width and other compatibility characters become plain ones, spaces and hyphens are
-    removed, and letters become capitals (unless ``keep_case``).
-
-    Args:
-        raw: The input as given.
-        kind: What it is meant to be, for messages.
-        keep_case: Leave the letter case alone (for e-mail addresses).
-
-    Returns:
-        The cleaned value and the list of changes made.
+    removed, and letters become capitals. None of this changes what an ID means: IDs hold
+    neither spaces nor hyphens, and they are written in capitals.
 
     Raises:
-        UsageError: when the input is empty, too long or holds control characters.
+        UsageError: for input that cannot be checked at all.
     """
-    if len(raw) > MAX_INPUT:
-        raise UsageError(f"the {kind} given is {len(raw)} characters long; at most {MAX_INPUT}")
-    for position, char in enumerate(raw, start=1):
-        if unicodedata.category(char) in ("Cc", "Cf") and char not in "\t":
-            raise UsageError(f"the {kind} given has a control character at position {position}")
+    screen(raw, kind)
     changes = []
     value = unicodedata.normalize("NFKC", raw)
     if value != raw:
-        changes.append("changed full-width or special characters to plain ones")
-    stripped = re.sub(r"[\s-]", "", value)
+        changes.append(say("norm_nfkc"))
+    stripped = "".join(char for char in value if not (char.isspace() or char == "-"))
     if stripped != value:
-        changes.append("removed spaces and hyphens")
+        changes.append(say("norm_spaces"))
     value = stripped
     if not keep_case and value != value.upper():
-        changes.append("changed lower-case letters to capitals")
+        changes.append(say("norm_case"))
         value = value.upper()
     if not value:
-        raise UsageError(f"no {kind} given")
+        raise UsageError(say("empty", kind=kind))
     return value, changes
+
+
+def trim(raw: str, kind: str) -> Tuple[str, List[str]]:
+    """Remove only the white space around a value (for e-mail addresses).
+
+    Raises:
+        UsageError: for input that cannot be checked at all.
+    """
+    screen(raw, kind)
+    value = raw.strip()
+    if not value:
+        raise UsageError(say("empty", kind=kind))
+    return value, [say("norm_trim")] if value != raw else []
 
 
 def start(kind: str, raw: str, keep_case: bool = False) -> CheckResult:
     """Normalise ``raw`` and open a result for it."""
     value, changes = normalise(raw, kind, keep_case)
+    return opened(kind, raw, value, changes)
+
+
+def opened(kind: str, raw: str, value: str, changes: List[str]) -> CheckResult:
+    """A result for ``value``, failed at once if it holds characters other than plain ASCII."""
     result = CheckResult(kind=kind, given=raw, value=value, normalised=changes)
-    strange = sorted({char for char in value if not char.isascii()})
+    strange = "".join(char for char in value if not char.isascii())
     if strange:
-        result.fail(
-            f"contains characters that are not plain letters or digits: {' '.join(strange)}"
-        )
+        result.fail(say("not_plain", chars=describe_chars(strange)))
     return result
 
 
@@ -215,35 +409,43 @@ def gstin_check_character(first14: str) -> str:
     return ALPHABET[(36 - total % 36) % 36]
 
 
+def gstin_check_ok(value: str) -> bool:
+    """True when ``value`` is 15 characters from 0-9 and A-Z with the right check character."""
+    if len(value) != 15 or any(char not in ALPHABET for char in value):
+        return False
+    return gstin_check_character(value[:14]) == value[14]
+
+
 def pan_rules(value: str, result: CheckResult, label: str = "PAN") -> None:
     """Add the PAN structure rules for ``value`` to ``result`` (problems and facts)."""
     if len(value) != 10:
-        result.fail(f"a {label} has 10 characters; this has {len(value)}")
+        result.fail(say("pan_length", label=label, length=len(value)))
         return
-    if not value[:5].isalpha() or not value[:5].isascii():
-        result.fail(f"characters 1-5 of a {label} are letters; here they are {value[:5]}")
-    if not value[5:9].isdigit() or not value[5:9].isascii():
-        result.fail(f"characters 6-9 of a {label} are digits; here they are {value[5:9]}")
+    if not re.fullmatch(r"[A-Z]{5}", value[:5]):
+        result.fail(say("pan_letters", label=label, part=value[:5]))
+    if not re.fullmatch(r"[0-9]{4}", value[5:9]):
+        result.fail(say("pan_digits", label=label, part=value[5:9]))
     elif value[5:9] == "0000":
-        result.fail(
-            f"the serial number in characters 6-9 of a {label} runs from 0001; 0000 is not used"
-        )
-    if not value[9].isalpha() or not value[9].isascii():
-        result.fail(f"the last character of a {label} is a letter; here it is {value[9]}")
+        result.fail(say("pan_serial", label=label))
+    if not re.fullmatch(r"[A-Z]", value[9]):
+        result.fail(say("pan_last", label=label, char=value[9]))
     holder = value[3]
     if holder in PAN_HOLDER_TYPES:
-        result.facts.append(f"holder type {holder}: {PAN_HOLDER_TYPES[holder]}")
+        result.facts.append(say("pan_holder", letter=holder, meaning=PAN_HOLDER_TYPES[holder]))
     elif holder in PAN_DISPUTED_TYPES:
-        result.facts.append(f"holder type {holder}: {PAN_DISPUTED_TYPES[holder]}")
-        if result.status == "valid":
-            result.status = "unusual"
-    elif holder.isalpha():
-        result.fail(f"the 4th character of a {label} is the holder type; {holder} is not one")
+        result.flag(say("pan_holder", letter=holder, meaning=PAN_DISPUTED_TYPES[holder]))
+    elif re.fullmatch(r"[A-Z]", holder):
+        result.fail(say("pan_holder_bad", label=label, letter=holder))
     if result.ok:
-        result.facts.append(
-            "the last letter is a check character whose method is not published, "
-            "so it cannot be verified here"
-        )
+        result.facts.append(say("pan_check"))
+
+
+def special_iec(value: str) -> Optional[Tuple[str, str]]:
+    """The special-category IEC that ``value`` spells, as (code as printed, category)."""
+    code = SPECIAL_IEC_SPELLINGS.get(value, value)
+    if code in SPECIAL_IECS:
+        return code, SPECIAL_IECS[code]
+    return None
 
 
 def check_pan(raw: str) -> CheckResult:
@@ -253,7 +455,8 @@ def check_pan(raw: str) -> CheckResult:
         raw: The PAN as typed.
 
     Returns:
-        The explained result.
+        The explained result. A value that is one of DGFT's special-category IECs is
+        reported as such, and is unusual as a PAN.
 
     Raises:
         UsageError: for input that cannot be checked at all.
@@ -261,14 +464,19 @@ def check_pan(raw: str) -> CheckResult:
     result = start("PAN", raw)
     if result.ok:
         pan_rules(result.value, result)
+        special = special_iec(result.value)
+        if special and result.ok:
+            result.flag(say("pan_is_special_iec", code=result.value, category=special[1]))
     return result
 
 
 def check_iec(raw: str) -> CheckResult:
     """Check an IEC (Importer Exporter Code).
 
-    Today's IECs are the holder's PAN. Older IECs are 10 digits. Some residuary categories
-    hold other codes (for example a GSTN-issued UIN), which are reported as unusual.
+    Today's IECs are the holder's PAN. DGFT set a few permanent IECs for special
+    categories (government departments, diplomats, baggage, border trade, fairs); these are
+    reported as such. Old all-numeric IECs are reported as old-format IECs to check at DGFT.
+    A GSTIN typed as an IEC fails, and names the PAN inside it.
 
     Args:
         raw: The IEC as typed.
@@ -283,33 +491,59 @@ def check_iec(raw: str) -> CheckResult:
     if not result.ok:
         return result
     value = result.value
-    if len(value) == 10 and value.isdigit():
-        result.facts.append("an older, all-numeric IEC (issued before the PAN became the IEC)")
+    special = special_iec(value)
+    if special:
+        special_iec_rules(value, special, result)
+    elif len(value) == 10 and value.isdigit():
+        result.flag(say("iec_numeric"))
+        if value in OLD_SPECIAL_IECS:
+            result.facts.append(say("iec_numeric_special", code=OLD_SPECIAL_IECS[value]))
     elif len(value) == 10 and PAN_SHAPE.match(value):
-        result.facts.append("a PAN-based IEC (the usual form since 2017)")
+        result.facts.append(say("iec_pan"))
         pan_rules(value, result, label="PAN-based IEC")
-    elif len(value) == 15 and value.isalnum():
-        result.status = "unusual"
-        result.facts.append(
-            "15 characters: not a PAN-based or numeric IEC, but some residuary categories use "
-            "a number issued by GSTN (such as a UIN) as their IEC"
-        )
+    elif len(value) == 15:
+        fifteen_character_iec_rules(value, result)
     else:
-        result.fail(
-            "an IEC is either 10 characters shaped like a PAN (5 letters, 4 digits, 1 letter) "
-            f"or 10 digits; this is {len(value)} characters: {value}"
-        )
+        result.fail(say("iec_shape", length=len(value), value=value))
     return result
+
+
+def special_iec_rules(value: str, special: Tuple[str, str], result: CheckResult) -> None:
+    """Facts for one of DGFT's special-category IECs (unusual when its spelling is in doubt)."""
+    printed, category = special
+    result.facts.append(say("iec_special", category=category))
+    other_spellings = [key for key, code in SPECIAL_IEC_SPELLINGS.items() if code == printed]
+    if other_spellings:
+        result.flag(say("iec_special_spelling", printed=printed, pattern=other_spellings[0]))
+
+
+def fifteen_character_iec_rules(value: str, result: CheckResult) -> None:
+    """A 15-character IEC: a GSTIN typed by mistake, a GSTN-issued number, or nothing known."""
+    pan_inside = PAN_SHAPE.match(value[2:12]) is not None
+    if pan_inside and gstin_check_ok(value):
+        result.fail(say("iec_is_gstin", pan=value[2:12]))
+    elif pan_inside:
+        result.fail(say("iec_gstin_like", pan=value[2:12]))
+    elif gstin_check_ok(value):
+        kind = special_gstin_kind(value) or say("gstin_special_generic")
+        result.flag(say("iec_gstn_number", kind=kind))
+    elif special_gstin_kind(value):
+        expected = gstin_check_character(value[:14])
+        result.fail(say("iec_gstn_check", kind=special_gstin_kind(value), expected=expected))
+    else:
+        result.fail(say("iec_shape", length=len(value), value=value))
 
 
 def special_gstin_kind(value: str) -> Optional[str]:
     """Describe a GSTIN that does not embed a PAN, if its shape is one we know."""
     if value[:2] == "99" and value[12:14] == "OS":
-        return "a non-resident online service provider (state code 99, 'OS' in characters 13-14)"
+        return say("gstin_oidar")
     if TAN_SHAPE.match(value[2:12]) and value[13] == "D":
-        return (
-            "a TDS deductor registration, probably (a TAN in characters 3-12, 'D' in character 14)"
-        )
+        return say("gstin_tds_tan")
+    if UIN_SHAPE.match(value):
+        return say("gstin_uin")
+    if NRTP_SHAPE.match(value):
+        return say("gstin_nrtp")
     return None
 
 
@@ -320,8 +554,9 @@ def check_gstin(raw: str) -> CheckResult:
         raw: The GSTIN as typed.
 
     Returns:
-        The explained result. Special registrations that do not embed a PAN are "unusual"
-        when their check character is right, never rejected for their shape alone.
+        The explained result. Special registrations that do not embed a PAN, and GSTINs
+        whose 14th character is not the usual Z (C for TCS, D for TDS), are "unusual" when
+        their check character is right, never rejected for their shape alone.
 
     Raises:
         UsageError: for input that cannot be checked at all.
@@ -331,38 +566,32 @@ def check_gstin(raw: str) -> CheckResult:
         return result
     value = result.value
     if len(value) != 15:
-        result.fail(f"a GSTIN has 15 characters; this has {len(value)}")
+        result.fail(say("gstin_length", length=len(value)))
         return result
-    bad = sorted({char for char in value if char not in ALPHABET})
+    bad = "".join(char for char in value if char not in ALPHABET)
     if bad:
-        result.fail(f"a GSTIN holds only capital letters and digits; this also has {' '.join(bad)}")
+        result.fail(say("gstin_chars", chars=describe_chars(bad)))
         return result
     expected = gstin_check_character(value[:14])
     check_ok = value[14] == expected
     state = value[:2]
     if state in GST_STATE_CODES:
-        result.facts.append(f"state code {state}: {GST_STATE_CODES[state]}")
+        result.facts.append(say("gstin_state", code=state, name=GST_STATE_CODES[state]))
     else:
-        result.fail(f"characters 1-2 are the state code; {state} is not a GST state code")
+        result.fail(say("gstin_state_bad", code=state))
     if PAN_SHAPE.match(value[2:12]):
         ordinary_gstin_rules(value, result)
     elif check_ok:
-        special = special_gstin_kind(value) or "a special registration that does not embed a PAN"
-        result.facts.insert(0, f"looks like {special}")
+        special = special_gstin_kind(value) or say("gstin_special_generic")
+        result.facts.insert(0, say("gstin_special", kind=special))
         if result.ok:
             result.status = "unusual"
     else:
-        result.fail(
-            f"characters 3-12 of an ordinary GSTIN are a PAN; {value[2:12]} is not shaped like "
-            "one (and the check character is wrong, so it is not a special registration either)"
-        )
+        result.fail(say("gstin_no_pan", part=value[2:12]))
     if check_ok:
-        result.facts.append(f"check character {value[14]} is right")
+        result.facts.append(say("gstin_check_ok", char=value[14]))
     else:
-        result.fail(
-            f"the check character (15th) is {value[14]}, but the first 14 characters "
-            f"call for {expected}"
-        )
+        result.fail(say("gstin_check_bad", char=value[14], expected=expected))
     return result
 
 
@@ -371,18 +600,20 @@ def ordinary_gstin_rules(value: str, result: CheckResult) -> None:
     pan = CheckResult("PAN", value[2:12], value[2:12])
     pan_rules(value[2:12], pan, label="PAN in characters 3-12")
     if pan.ok:
-        result.facts.append(f"PAN {value[2:12]} ({pan.facts[0]})")
+        result.facts.append(say("gstin_pan", pan=value[2:12], fact=pan.facts[0]))
+        if pan.status == "unusual" and result.status == "valid":
+            result.status = "unusual"
     for problem in pan.problems:
         result.fail(problem)
     if value[12] == "0":
-        result.fail(
-            "character 13 counts registrations under this PAN in the state "
-            "(1-9, then A-Z); 0 is not used"
-        )
+        result.fail(say("gstin_13th_zero"))
     else:
-        result.facts.append(f"registration number {value[12]} for this PAN in this state")
-    if value[13] != "Z":
-        result.fail(f"character 14 is Z in ordinary GSTINs; here it is {value[13]}")
+        result.facts.append(say("gstin_13th", char=value[12]))
+    fourteenth = value[13]
+    if fourteenth in GSTIN_14TH:
+        result.flag(say("gstin_14th_known", char=fourteenth, meaning=GSTIN_14TH[fourteenth]))
+    elif fourteenth != "Z":
+        result.flag(say("gstin_14th_other", char=fourteenth))
 
 
 def check_match(iec_raw: str, gstin_raw: str) -> CheckResult:
@@ -408,19 +639,16 @@ def check_match(iec_raw: str, gstin_raw: str) -> CheckResult:
     )
     for part in (iec, gstin):
         for problem in part.problems:
-            result.fail(f"{part.kind}: {problem}")
+            result.fail(say("match_part", part=part.kind, problem=problem))
     if not result.ok:
         return result
-    if not PAN_SHAPE.match(iec.value):
+    if not PAN_SHAPE.match(iec.value) or special_iec(iec.value):
         result.status = "unusual"
-        result.facts.append("the IEC is not PAN-based, so it cannot be compared with the GSTIN")
+        result.facts.append(say("iec_not_comparable"))
     elif iec.value != gstin.value[2:12]:
-        result.fail(
-            f"the IEC carries PAN {iec.value} but the GSTIN carries PAN {gstin.value[2:12]}; "
-            "ICEGATE expects both to belong to the same business"
-        )
+        result.fail(say("match_pans_differ", iec=iec.value, gstin=gstin.value[2:12]))
     else:
-        result.facts.append(f"both carry PAN {iec.value}")
+        result.facts.append(say("match_same_pan", pan=iec.value))
     return result
 
 
@@ -441,24 +669,28 @@ def check_mobile(raw: str) -> CheckResult:
     for prefix in ("+91", "0091", "91", "0"):
         if value.startswith(prefix) and len(value) - len(prefix) == 10:
             value = value[len(prefix) :]
-            result.normalised.append(f"removed the prefix {prefix}")
+            result.normalised.append(say("norm_prefix", prefix=prefix))
             break
     result.value = value
     if not result.ok:
         return result
-    if not value.isdigit() or not value.isascii():
-        result.fail("a mobile number holds digits only")
+    if not re.fullmatch(r"[0-9]*", value):
+        result.fail(say("mobile_digits"))
     elif len(value) != 10:
-        result.fail(f"an Indian mobile number has 10 digits; this has {len(value)}")
+        result.fail(say("mobile_length", length=len(value)))
     elif value[0] not in "6789":
-        result.fail(f"Indian mobile numbers start with 6, 7, 8 or 9; this starts with {value[0]}")
+        result.fail(say("mobile_start", digit=value[0]))
     else:
-        result.facts.append("the shape of an Indian mobile number")
+        result.facts.append(say("mobile_ok"))
     return result
 
 
 def check_email(raw: str) -> CheckResult:
     """Check the shape of an e-mail address as registered for OTPs.
+
+    Only the white space around the address is removed: the address is never otherwise
+    changed (no case change, hyphens and dots kept), so the check is about exactly what
+    mail would be sent to.
 
     Args:
         raw: The address as typed.
@@ -469,17 +701,35 @@ def check_email(raw: str) -> CheckResult:
     Raises:
         UsageError: for input that cannot be checked at all.
     """
-    result = start("e-mail address", raw, keep_case=True)
+    value, changes = trim(raw, "e-mail address")
+    result = opened("e-mail address", raw, value, changes)
+    if any(char.isspace() for char in value):
+        result.fail(say("email_spaces"))
     if not result.ok:
         return result
-    value = result.value
     if value.count("@") != 1:
-        result.fail(f"an e-mail address has exactly one @; this has {value.count('@')}")
-    elif not EMAIL_SHAPE.match(value):
-        result.fail("the part after @ must be a domain such as example.com, with no odd characters")
-    else:
-        result.facts.append(f"mail goes to the domain {value.split('@')[1].lower()}")
+        result.fail(say("email_at", count=value.count("@")))
+        return result
+    local, domain = value.split("@")
+    email_local_rules(local, result)
+    labels = domain.split(".")
+    if len(labels) < 2 or not all(EMAIL_LABEL.match(label) for label in labels):
+        result.fail(say("email_domain"))
+    if result.ok:
+        result.facts.append(say("email_ok", domain=domain.lower()))
     return result
+
+
+def email_local_rules(local: str, result: CheckResult) -> None:
+    """Rules for the part of an e-mail address before the @."""
+    if not local:
+        result.fail(say("email_local_empty"))
+        return
+    if not EMAIL_LOCAL.match(local):
+        odd = "".join(char for char in local if not EMAIL_LOCAL.match(char))
+        result.fail(say("email_local_chars", chars=describe_chars(odd)))
+    elif local.startswith(".") or local.endswith(".") or ".." in local:
+        result.fail(say("email_local_dots"))
 
 
 CHECKS = {
@@ -489,13 +739,6 @@ CHECKS = {
     "match": (check_match, 2, "IEC GSTIN"),
     "mobile": (check_mobile, 1, "NUMBER"),
     "email": (check_email, 1, "ADDRESS"),
-}
-HELP_LINKS = {
-    "iec": "troubleshoot/#iec-not-valid",
-    "match": "troubleshoot/#iec-not-valid",
-    "gstin": "before-you-start/iec/#how-iec-pan-and-gstin-fit-together",
-    "mobile": "troubleshoot/#registration-contact-details",
-    "email": "troubleshoot/#registration-contact-details",
 }
 
 

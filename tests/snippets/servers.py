@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import select
 import socket
@@ -33,6 +34,61 @@ def _serve(server: ThreadingHTTPServer) -> threading.Thread:
     return thread
 
 
+def lax_certificate(tmp_path: Path, name: str) -> tuple[Path, Path]:
+    """A CA and a server certificate that pass OpenSSL's usual checks but not its strict ones.
+
+    The server certificate has no Authority Key Identifier and the CA's Basic Constraints are
+    not marked critical, as with some companies' TLS-inspection proxies. Python 3.13 and
+    newer check strictly by default and refuse it; browsers and older Pythons accept it.
+
+    Returns:
+        The CA file and the server's certificate-and-key file.
+    """
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.now(timezone.utc)
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    issuer = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Office inspection CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(issuer)
+        .issuer_name(issuer)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=30))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)]))
+        .issuer_name(issuer)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=30))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    cafile, chain = tmp_path / "lax-ca.pem", tmp_path / "lax-server.pem"
+    cafile.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    private = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    chain.write_bytes(leaf.public_bytes(serialization.Encoding.PEM) + private)
+    return cafile, chain
+
+
+class ThreadingHTTPServerV6(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+
+
 @contextlib.contextmanager
 def https_server(
     tmp_path: Path,
@@ -41,18 +97,30 @@ def https_server(
     status: int = 200,
     skew: timedelta = timedelta(0),
     expired: bool = False,
+    lax: bool = False,
+    address: str = "127.0.0.1",
 ) -> Iterator[Https]:
-    """An HTTPS server on 127.0.0.1 whose certificate comes from a throw-away CA."""
-    ca = trustme.CA()
-    if expired:
-        now = datetime.now(timezone.utc)
-        cert = ca.issue_cert(
-            *cert_names, not_before=now - timedelta(days=30), not_after=now - timedelta(days=1)
-        )
+    """An HTTPS server on ``address`` whose certificate comes from a throw-away CA.
+
+    ``lax`` uses a certificate that only passes without strict X.509 checks; ``address``
+    ``::1`` serves on IPv6 (give ``cert_names=("::1",)``).
+    """
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    if lax:
+        cafile, chain = lax_certificate(tmp_path, cert_names[0])
+        context.load_cert_chain(str(chain))
     else:
-        cert = ca.issue_cert(*cert_names)
-    cafile = tmp_path / "ca.pem"
-    ca.cert_pem.write_to_path(str(cafile))
+        ca = trustme.CA()
+        if expired:
+            now = datetime.now(timezone.utc)
+            cert = ca.issue_cert(
+                *cert_names, not_before=now - timedelta(days=30), not_after=now - timedelta(days=1)
+            )
+        else:
+            cert = ca.issue_cert(*cert_names)
+        cafile = tmp_path / "ca.pem"
+        ca.cert_pem.write_to_path(str(cafile))
+        cert.configure_cert(context)
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
@@ -69,14 +137,14 @@ def https_server(
             self.end_headers()
             self.wfile.write(body)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server_class = ThreadingHTTPServerV6 if ":" in address else ThreadingHTTPServer
+    server = server_class((address, 0), Handler)
     server.daemon_threads = True
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    cert.configure_cert(context)
     server.socket = context.wrap_socket(server.socket, server_side=True)
     _serve(server)
     try:
-        yield Https("localhost", server.server_address[1], str(cafile))
+        host = address if ":" in address else "localhost"
+        yield Https(host, server.server_address[1], str(cafile))
     finally:
         server.shutdown()
         server.server_close()
@@ -119,16 +187,30 @@ def closed_port() -> int:
 
 @dataclass
 class Proxy:
-    """A running CONNECT proxy and the tunnels it opened."""
+    """A running CONNECT proxy, the tunnels it opened and the sign-ins it was sent."""
 
     url: str
     tunnels: list[str]
+    authorizations: list[str | None]
+    port: int = 0
 
 
 @contextlib.contextmanager
-def connect_proxy() -> Iterator[Proxy]:
-    """A minimal HTTP CONNECT proxy on 127.0.0.1 that tunnels to local ports only."""
+def connect_proxy(
+    credentials: tuple[str, str] | None = None, refusal: str | None = None
+) -> Iterator[Proxy]:
+    """A minimal HTTP CONNECT proxy on 127.0.0.1 that tunnels to local ports only.
+
+    Args:
+        credentials: When given, the proxy demands Basic sign-in with this user name and
+            password, and answers 407 Proxy Authentication Required without them.
+        refusal: When given, the proxy answers every CONNECT with this raw status line.
+    """
     tunnels: list[str] = []
+    authorizations: list[str | None] = []
+    expected = None
+    if credentials:
+        expected = "Basic " + base64.b64encode(":".join(credentials).encode()).decode()
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
@@ -137,10 +219,24 @@ def connect_proxy() -> Iterator[Proxy]:
         def do_CONNECT(self) -> None:  # noqa: N802
             host, _, port = self.path.rpartition(":")
             tunnels.append(self.path)
-            if host not in ("localhost", "127.0.0.1"):
+            authorizations.append(self.headers.get("Proxy-Authorization"))
+            if refusal:
+                self.wfile.write(f"{refusal}\r\nContent-Length: 0\r\n\r\n".encode("latin-1"))
+                return
+            if expected and self.headers.get("Proxy-Authorization") != expected:
+                self.send_response(407, "Proxy Authentication Required")
+                self.send_header("Proxy-Authenticate", 'Basic realm="office"')
+                self.send_header("Proxy-Authenticate", "Negotiate")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            if host not in ("localhost", "127.0.0.1", "[::1]"):
                 self.send_error(403, "only local tunnels")
                 return
-            upstream = socket.create_connection(("127.0.0.1", int(port)), timeout=5)
+            host = host.strip("[]")
+            upstream = socket.create_connection(
+                ("::1" if host == "::1" else "127.0.0.1", int(port)), timeout=5
+            )
             self.send_response(200, "Connection established")
             self.end_headers()
             sockets = [self.connection, upstream]
@@ -159,7 +255,8 @@ def connect_proxy() -> Iterator[Proxy]:
     server.daemon_threads = True
     _serve(server)
     try:
-        yield Proxy(f"http://127.0.0.1:{server.server_address[1]}", tunnels)
+        port = server.server_address[1]
+        yield Proxy(f"http://127.0.0.1:{port}", tunnels, authorizations, port)
     finally:
         server.shutdown()
         server.server_close()

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import json
 import re
+import socket
+import ssl
+import sys
 import time
+import urllib.request
 from datetime import timedelta
 from pathlib import Path
 
 import doctor
 import pytest
-from doctor import CHECKS, Endpoint, diagnose, exit_status
+from doctor import CHECKS, Endpoint, diagnose, exit_status, parse_endpoint, parse_proxy
 
 from tests.snippets.servers import closed_port, connect_proxy, https_server, silent_port
 
@@ -105,6 +111,311 @@ def test_proxy_from_the_environment_is_reported_and_used(tmp_path, monkeypatch):
     assert exit_status(findings) == 1
 
 
+def proxied(tmp_path, proxy_url: str, **server_options) -> list[doctor.Finding]:
+    with https_server(tmp_path, **server_options) as server:
+        return diagnose(
+            [Endpoint(server.host, server.port)], 10, server.cafile, {"https": proxy_url}
+        )
+
+
+def test_proxy_credentials_from_the_proxy_url_are_sent_as_basic_sign_in(tmp_path):
+    with connect_proxy(credentials=("clerk", "p@ss word")) as proxy:
+        url = f"http://clerk:p%40ss%20word@127.0.0.1:{proxy.port}"
+        findings = proxied(tmp_path, url)
+    expected = "Basic " + base64.b64encode(b"clerk:p@ss word").decode()
+    assert proxy.authorizations == [expected]
+    assert by_check(findings)["https-get"].status == "ok"
+
+
+def test_proxy_that_needs_sign_in_without_credentials_is_explained(tmp_path):
+    with connect_proxy(credentials=("clerk", "secret")) as proxy:
+        findings = proxied(tmp_path, proxy.url)
+    tcp = by_check(findings)["tcp-connect"]
+    assert tcp.status == "fail"
+    assert "needs you to sign in (HTTP 407 Proxy Authentication Required)" in tcp.summary
+    assert "Browsers do this for you with your Windows login; this tool cannot" in tcp.summary
+    assert "it asks for: Basic, Negotiate" in tcp.summary
+    assert proxy.authorizations == [None]
+
+
+def test_proxy_that_refuses_the_given_credentials_says_so(tmp_path):
+    with connect_proxy(credentials=("clerk", "secret")) as proxy:
+        findings = proxied(tmp_path, f"http://clerk:wrong@127.0.0.1:{proxy.port}")
+    tcp = by_check(findings)["tcp-connect"]
+    assert "refused the user name and password in the proxy setting" in tcp.summary
+    assert "wrong" not in tcp.summary
+
+
+def test_proxy_status_is_parsed_not_searched_for(tmp_path):
+    with connect_proxy(refusal="HTTP/1.1 403 Blocked by policy 200") as proxy:
+        findings = proxied(tmp_path, proxy.url)
+    tcp = by_check(findings)["tcp-connect"]
+    assert tcp.status == "fail"
+    assert "refused the tunnel: HTTP 403 Blocked by policy 200" in tcp.summary
+
+
+def test_proxy_answer_that_is_not_http_is_reported(tmp_path):
+    with connect_proxy(refusal="SSH-2.0-OpenSSH_9.6 200") as proxy:
+        findings = proxied(tmp_path, proxy.url)
+    assert "answered something that is not HTTP" in by_check(findings)["tcp-connect"].summary
+
+
+def test_proxy_status_2xx_other_than_200_opens_the_tunnel():
+    setting = parse_proxy("http://127.0.0.1:3128")
+    assert doctor.tunnel_refusal("HTTP/1.0 200 Connection established\r\n\r\n", setting) is None
+    assert doctor.tunnel_refusal("HTTP/1.1 204 No Content\r\n\r\n", setting) is None
+
+
+def urllib_proxy_address(proxy_url: str, monkeypatch) -> tuple[str, int]:
+    """Where Python's own urllib connects for an HTTPS request through ``proxy_url``."""
+    addresses = []
+
+    def record(address, *args, **kwargs):
+        addresses.append(address)
+        raise OSError("recorded, not connected")
+
+    monkeypatch.setattr(socket, "create_connection", record)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({"https": proxy_url}))
+    with pytest.raises(OSError):
+        opener.open("https://portal.example/", timeout=1)
+    monkeypatch.undo()
+    return addresses[0]
+
+
+@pytest.mark.parametrize(
+    "proxy_url",
+    ["http://proxy.example", "http://proxy.example:3128", "http://u:p@proxy.example",
+     "https://proxy.example", "proxy.example:8080"],
+)
+def test_proxy_address_and_default_port_are_those_urllib_uses(proxy_url, monkeypatch):
+    setting = parse_proxy(proxy_url)
+    assert (setting.host, setting.port) == urllib_proxy_address(proxy_url, monkeypatch)
+
+
+def test_proxy_without_a_port_says_which_port_it_used(tmp_path, monkeypatch):
+    contacted = []
+
+    def record(address, *args, **kwargs):
+        contacted.append(address)
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr(socket, "create_connection", record)
+    findings = diagnose([Endpoint("localhost", 443)], 5, None, {"https": "http://127.0.0.1"})
+    monkeypatch.undo()
+    assert contacted == [("127.0.0.1", 443)]
+    assert "cannot reach the proxy http://127.0.0.1" in by_check(findings)["tcp-connect"].summary
+
+
+def test_proxy_setting_with_an_unreadable_port_fails_with_one_line(tmp_path):
+    findings = diagnose([Endpoint("localhost", 443)], 5, None, {"https": "http://proxy:99999"})
+    tcp = by_check(findings)["tcp-connect"]
+    assert tcp.status == "fail"
+    assert tcp.summary == "the proxy setting http://proxy:99999 has an unreadable port"
+
+
+def test_untrusted_certificate_says_python_could_not_verify_it_and_where_it_looks(tmp_path):
+    with https_server(tmp_path) as server:
+        findings = diagnose([Endpoint(server.host, server.port)], 10, None, NO_PROXY)
+    tls = by_check(findings)["tls-handshake"]
+    assert tls.summary.startswith("Python could not verify the certificate: ")
+    assert "Your browser may still open the portal" in tls.summary
+    paths = ssl.get_default_verify_paths()
+    place = f"the file {paths.cafile}" if paths.cafile else f"the folder {paths.capath}"
+    if paths.cafile or paths.capath:
+        assert f"Python looks for trusted certificates in {place}" in tls.summary
+    assert f"set {paths.openssl_cafile_env} to use another file" in tls.summary
+
+
+def test_certificate_refused_only_by_strict_checks_is_retried_without_them(tmp_path):
+    # Python 3.13 and newer check strictly by default; strict_x509=True does the same here.
+    with https_server(tmp_path, lax=True) as server:
+        findings = diagnose(
+            [Endpoint(server.host, server.port)], 10, server.cafile, NO_PROXY, strict_x509=True
+        )
+    checks = by_check(findings)
+    assert checks["tls-handshake"].status == "warn"
+    assert "strict X.509 checks of Python 3.13 and newer" in checks["tls-handshake"].summary
+    assert "Missing Authority Key Identifier" in checks["tls-handshake"].summary
+    assert checks["https-get"].status == "ok"
+    assert [f.check for f in findings].count("tcp-connect") == 1
+
+
+def test_certificate_refused_by_strict_checks_fails_when_not_retried(tmp_path):
+    with https_server(tmp_path, lax=True) as server:
+        strict = doctor.Trust(server.cafile, strict_x509=True)
+        context = strict.context()
+        with socket.create_connection((server.host, server.port)) as sock, pytest.raises(
+            ssl.SSLCertVerificationError
+        ):
+            context.wrap_socket(sock, server_hostname=server.host)
+
+
+def test_untrusted_certificate_is_not_retried_when_checks_are_not_strict(tmp_path):
+    with https_server(tmp_path) as server:
+        findings = diagnose(
+            [Endpoint(server.host, server.port)], 10, None, NO_PROXY, strict_x509=False
+        )
+    assert by_check(findings)["tls-handshake"].status == "fail"
+
+
+def test_automatic_proxy_set_up_is_reported_as_one_the_tool_cannot_follow():
+    pac = "a proxy script (PAC) at http://wpad/p.pac"
+    finding = doctor.check_proxy({}, [Endpoint("localhost")], pac)
+    assert finding.status == "warn"
+    assert f"picks its proxy automatically ({pac})" in finding.summary
+    assert "this tool cannot follow that set-up, so it connects directly" in finding.summary
+
+
+# DefaultConnectionSettings: a version word and a counter, then the flags in byte 8.
+CONNECTION_FLAGS = bytes([0x46, 0, 0, 0, 5, 0, 0, 0])
+
+
+@pytest.mark.parametrize(
+    ("url", "blob", "expected"),
+    [
+        ("http://proxy/office.pac", b"", "a proxy script (PAC) at http://proxy/office.pac"),
+        (None, CONNECTION_FLAGS + bytes([0x09]), "automatic detection (WPAD) in Internet Options"),
+        (None, CONNECTION_FLAGS + bytes([0x01]), None),
+        (None, b"", None),
+    ],
+)
+def test_windows_internet_options_automatic_set_up_is_recognised(url, blob, expected):
+    assert doctor.windows_automatic_proxy(url, blob) == expected
+
+
+SCUTIL_PAC = """<dictionary> {
+  ExceptionsList : <array> {
+    0 : *.local
+  }
+  ProxyAutoConfigEnable : 1
+  ProxyAutoConfigURLString : http://proxy.office/proxy.pac
+}
+"""
+SCUTIL_WPAD = "<dictionary> {\n  ProxyAutoDiscoveryEnable : 1\n}\n"
+SCUTIL_NONE = "<dictionary> {\n  HTTPEnable : 0\n}\n"
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        (SCUTIL_PAC, "a proxy script (PAC) at http://proxy.office/proxy.pac"),
+        (SCUTIL_WPAD, "automatic proxy discovery (WPAD) in the network settings"),
+        (SCUTIL_NONE, None),
+        ("", None),
+    ],
+)
+def test_macos_automatic_set_up_is_recognised(output, expected):
+    assert doctor.scutil_automatic_proxy(output) == expected
+
+
+@pytest.mark.parametrize(
+    ("mode", "url", "expected"),
+    [
+        ("'auto'\n", "'http://proxy/p.pac'\n", "a proxy script (PAC) at http://proxy/p.pac"),
+        ("'auto'\n", "''\n", "automatic detection (WPAD)"),
+        ("'manual'\n", "''\n", None),
+        ("", "", None),
+    ],
+)
+def test_gnome_automatic_set_up_is_recognised(mode, url, expected):
+    assert doctor.gnome_automatic_proxy(mode, url) == expected
+
+
+def test_gnome_automatic_set_up_is_found_and_reported_by_a_run(monkeypatch):
+    answers = {"mode": "'auto'\n", "autoconfig-url": "'http://proxy.office/p.pac'\n"}
+    monkeypatch.setattr(doctor.sys, "platform", "linux")
+    monkeypatch.setattr(doctor.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(doctor, "run_quietly", lambda command: answers[command[-1]])
+    monkeypatch.setattr(doctor.urllib.request, "getproxies", dict)
+    findings = diagnose([Endpoint("localhost", closed_port())], 5)
+    settings = next(f for f in findings if f.check == "proxy-settings")
+    assert settings.status == "warn"
+    assert "a proxy script (PAC) at http://proxy.office/p.pac" in settings.summary
+
+
+class FakeWinreg:
+    """Just enough of Windows' winreg module: two Internet Settings values of the user."""
+
+    HKEY_CURRENT_USER = "HKCU"
+
+    def __init__(self, values: dict[str, dict[str, object]]):
+        self.values = values
+
+    @contextlib.contextmanager
+    def OpenKey(self, root, path):  # noqa: N802
+        if path not in self.values:
+            raise FileNotFoundError(path)
+        yield self.values[path]
+
+    def QueryValueEx(self, key, name):  # noqa: N802
+        if name not in key:
+            raise FileNotFoundError(name)
+        return key[name], 3
+
+
+INTERNET_SETTINGS = r"Software\Microsoft\Windows\CurrentVersion\Internet Settings"
+
+
+def test_windows_registry_wpad_setting_is_read(monkeypatch):
+    blob = CONNECTION_FLAGS + bytes([0x09, 0, 0, 0])
+    registry = {INTERNET_SETTINGS + r"\Connections": {"DefaultConnectionSettings": blob}}
+    monkeypatch.setitem(sys.modules, "winreg", FakeWinreg(registry))
+    monkeypatch.setattr(doctor.sys, "platform", "win32")
+    assert doctor.detect_automatic_proxy() == "automatic detection (WPAD) in Internet Options"
+
+
+def test_windows_registry_pac_setting_is_read(monkeypatch):
+    registry = {INTERNET_SETTINGS: {"AutoConfigURL": "http://proxy.office/p.pac"}}
+    monkeypatch.setitem(sys.modules, "winreg", FakeWinreg(registry))
+    monkeypatch.setattr(doctor.sys, "platform", "win32")
+    assert doctor.detect_automatic_proxy() == "a proxy script (PAC) at http://proxy.office/p.pac"
+
+
+def test_no_automatic_set_up_is_reported_where_none_can_be_seen(monkeypatch):
+    monkeypatch.setattr(doctor.sys, "platform", "linux")
+    monkeypatch.setattr(doctor.shutil, "which", lambda name: None)
+    assert doctor.detect_automatic_proxy() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "host", "port", "name"),
+    [
+        ("[::1]:443", "::1", 443, "[::1]"),
+        ("[::1]:8443", "::1", 8443, "[::1]:8443"),
+        ("[2001:db8::7]", "2001:db8::7", 443, "[2001:db8::7]"),
+        ("2001:db8::7", "2001:db8::7", 443, "[2001:db8::7]"),
+        ("portal.example:8443", "portal.example", 8443, "portal.example:8443"),
+    ],
+)
+def test_host_option_reads_names_and_ipv6_addresses(text, host, port, name):
+    endpoint = parse_endpoint(text)
+    assert (endpoint.host, endpoint.port, endpoint.name) == (host, port, name)
+
+
+@pytest.mark.parametrize("text", ["[::1", "[::1]x", "[not-ipv6]:443", "[::1]:0", "[::1]:http"])
+def test_host_option_refuses_broken_ipv6_forms(text):
+    with pytest.raises(doctor.UsageError):
+        parse_endpoint(text)
+
+
+def test_ipv6_server_is_probed_through_its_bracketed_address(tmp_path):
+    with https_server(tmp_path, address="::1", cert_names=("::1",)) as server:
+        findings = diagnose([parse_endpoint(f"[::1]:{server.port}")], 10, server.cafile, NO_PROXY)
+    checks = by_check(findings)
+    assert [f.status for f in checks.values()] == ["ok"] * 5, findings
+    assert checks["tcp-connect"].target == f"[::1]:{server.port}"
+
+
+def test_ipv6_server_is_reached_through_a_proxy_with_a_bracketed_target(tmp_path):
+    ipv6 = https_server(tmp_path, address="::1", cert_names=("::1",))
+    with ipv6 as server, connect_proxy() as proxy:
+        findings = diagnose(
+            [parse_endpoint(f"[::1]:{server.port}")], 10, server.cafile, {"https": proxy.url}
+        )
+    assert proxy.tunnels == [f"[::1]:{server.port}"]
+    assert by_check(findings)["https-get"].status == "ok"
+
+
 def test_proxy_credentials_are_never_printed():
     assert doctor.mask("http://user:secret@proxy.local:3128") == "http://***@proxy.local:3128"
 
@@ -127,7 +438,7 @@ def test_cli_json_lists_findings_and_the_exit_status(capsys):
 @pytest.mark.parametrize(
     "argv",
     [["--timeout", "0"], ["--timeout", "x"], ["--host", "bad host"], ["--host", "a:99999"],
-     ["--cafile", "/no/such/file.pem"], ["--nonsense"]],
+     ["--host", "[::1"], ["--cafile", "/no/such/file.pem"], ["--nonsense"]],
 )
 def test_cli_usage_errors_exit_2_with_one_line(argv, capsys):
     with pytest.raises(SystemExit) as raised:

@@ -86,10 +86,39 @@ def test_thirteenth_character_zero_is_invalid():
     assert any("character 13" in problem for problem in result.problems)
 
 
-def test_fourteenth_character_other_than_z_is_invalid_for_an_ordinary_gstin():
+def test_tcs_gstin_of_an_e_commerce_operator_is_unusual_not_invalid():
+    # The probe from issue 12: PAN inside, right check character, C in position 14.
+    result = check_gstin("29AABCF8078M1C8")
+    assert result.status == "unusual", result.problems
+    assert any("collecting tax at source (TCS)" in fact for fact in result.facts)
+
+
+def test_tds_gstin_with_a_pan_inside_is_unusual_not_invalid():
+    first14 = "27AAPFU0939F1D"
+    result = check_gstin(first14 + gstin_check_character(first14))
+    assert result.status == "unusual", result.problems
+    assert any("deducting tax at source (TDS)" in fact for fact in result.facts)
+
+
+def test_other_fourteenth_character_with_a_right_check_character_is_unusual():
     first14 = "27AAPFU0939F1Y"
     result = check_gstin(first14 + gstin_check_character(first14))
-    assert any("character 14 is Z" in problem for problem in result.problems)
+    assert result.status == "unusual", result.problems
+    assert "character 14 is Y, not the usual Z: an unusual kind of registration" in result.facts
+
+
+def test_fourteenth_character_other_than_z_with_a_wrong_check_character_is_invalid():
+    result = check_gstin("29AABCF8078M1C9")
+    assert result.status == "invalid"
+    assert result.problems == [
+        "the check character (15th) is 9, but the first 14 characters call for 8"
+    ]
+
+
+def test_uin_shaped_gstin_with_a_right_check_character_is_unusual():
+    result = check_gstin("0717UNO00157UNO")
+    assert result.status == "unusual"
+    assert "Unique Identity Number" in result.facts[0]
 
 
 def test_embedded_pan_with_unknown_holder_type_is_invalid():
@@ -146,14 +175,88 @@ def test_pan_based_iec_is_valid():
     assert check_iec("AAPFU0939F").status == "valid"
 
 
-def test_old_numeric_iec_is_valid():
+def test_old_numeric_iec_is_an_old_format_iec_to_check_at_dgft():
     result = check_iec("0512345678")
+    assert result.status == "unusual"
+    assert "old-format" in result.facts[0]
+    assert "check your current IEC at DGFT" in result.facts[0]
+
+
+def test_old_numeric_special_iec_names_the_code_that_replaced_it():
+    result = check_iec("0100000037")
+    assert "DGFT replaced this numeric permanent IEC with DCUN00137E" in result.facts[1]
+
+
+def test_gstin_typed_as_an_iec_fails_and_names_the_pan_inside():
+    result = check_iec("27AAPFU0939F1ZV")
+    assert result.status == "invalid"
+    assert result.problems == [
+        "this is a GSTIN; your IEC is probably the PAN inside it, AAPFU0939F"
+    ]
+
+
+def test_gstin_with_a_typo_typed_as_an_iec_still_names_the_pan_inside():
+    result = check_iec("27AAPFU0939F1ZX")
+    assert result.status == "invalid"
+    assert "your IEC is probably that PAN" in result.problems[0]
+    assert "AAPFU0939F" in result.problems[0]
+
+
+def test_fifteen_characters_of_no_known_shape_are_an_invalid_iec():
+    result = check_iec("ZZZZZZZZZZZZZZZ")
+    assert result.status == "invalid"
+    assert "this is 15 characters" in result.problems[0]
+
+
+def test_uin_with_a_right_check_character_is_an_unusual_iec():
+    assert check_iec("0717UNO00157UNO").status == "unusual"
+
+
+def test_uin_shaped_iec_with_a_wrong_check_character_is_invalid():
+    result = check_iec("0717UNO00157UN5")
+    assert result.status == "invalid"
+    assert "should be O" in result.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("iec", "words"),
+    [
+        ("AMDCG0111E", "Central Government"),
+        ("ADSGA0129E", "State Government"),
+        ("IABBR0145E", "Baggage Rules"),
+        ("IIHIE0153E", "personal use"),
+        ("IIEGN0161E", "Nepal"),
+        ("IIEGM0170E", "Myanmar"),
+        ("IIEGB0180E", "Bhutan"),
+        ("ATAEF1096E", "ATA carnet"),
+    ],
+)
+def test_special_category_iec_is_reported_as_that_special_iec(iec: str, words: str):
+    result = check_iec(iec)
     assert result.status == "valid"
-    assert "older" in result.facts[0]
+    assert result.facts[0].startswith("a permanent IEC that DGFT set for special categories")
+    assert words in result.facts[0]
+    assert not any("holder type" in fact for fact in result.facts)
 
 
-def test_fifteen_character_iec_is_unusual_not_invalid():
-    assert check_iec("0717UNO00157UN5").status == "unusual"
+@pytest.mark.parametrize("iec", ["DCUN00137E", "DCUNO0137E"])
+def test_diplomats_iec_in_either_spelling_is_reported_with_the_doubt(iec: str):
+    result = check_iec(iec)
+    assert result.status == "unusual"
+    assert "diplomatic personnel" in result.facts[0]
+    assert "we could not confirm which spelling" in result.facts[1]
+
+
+def test_special_iec_checked_as_a_pan_says_what_it_is():
+    result = check_pan("AMDCG0111E")
+    assert result.status == "unusual"
+    assert "permanent IEC that DGFT set for all ministries" in result.facts[-1]
+
+
+def test_special_iec_cannot_be_matched_with_a_gstin():
+    result = check_match("AMDCG0111E", "27AAPFU0939F1ZV")
+    assert result.status == "unusual"
+    assert "not PAN-based" in result.facts[0]
 
 
 @pytest.mark.parametrize("iec", ["12345", "AAPFU0939FX", "A1B2C3D4E5"])
@@ -191,6 +294,52 @@ def test_email_without_a_domain_is_invalid():
 
 def test_email_keeps_its_case():
     assert check_email("Someone@Example.com").value == "Someone@Example.com"
+
+
+def test_email_keeps_its_hyphens():
+    # The probe from issue 12: the hyphens were removed, so a different domain was checked.
+    result = check_email("first-last@my-company.com")
+    assert result.value == "first-last@my-company.com"
+    assert result.normalised == []
+    assert "mail goes to the domain my-company.com" in result.facts
+
+
+def test_email_with_a_space_inside_is_invalid():
+    result = check_email("a b@example.com")
+    assert result.status == "invalid"
+    assert result.problems == ["an e-mail address has no spaces in it"]
+
+
+def test_email_loses_only_the_white_space_around_it():
+    result = check_email("  someone@example.com\t")
+    assert result.value == "someone@example.com"
+    assert result.normalised == ["removed spaces before and after it"]
+
+
+def test_email_with_full_width_characters_is_not_rewritten():
+    result = check_email("ｓｏｍｅｏｎｅ@example.com")
+    assert result.status == "invalid"
+    assert result.value == "ｓｏｍｅｏｎｅ@example.com"
+    assert "U+FF53" in result.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("address", "words"),
+    [
+        ("a@@example.com", "exactly one @"),
+        ("@example.com", "nothing before the @"),
+        ("a(b)@example.com", "( (U+0028) ) (U+0029)"),
+        (".a@example.com", "start or end with a dot"),
+        ("a..b@example.com", "two dots in a row"),
+        ("a@example", "must be a domain"),
+        ("a@-example.com", "must be a domain"),
+        ("a@example..com", "must be a domain"),
+    ],
+)
+def test_each_broken_email_rule_is_explained(address: str, words: str):
+    result = check_email(address)
+    assert result.status == "invalid"
+    assert any(words in problem for problem in result.problems), result.problems
 
 
 # Normalisation and bad input -------------------------------------------------------------

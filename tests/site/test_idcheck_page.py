@@ -1,0 +1,254 @@
+"""The ID check in the page: same answers as idcheck.py, offline, accessible, without JS too."""
+
+from __future__ import annotations
+
+import re
+
+import idcheck
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+from tests.idinputs import generated_inputs
+from tests.site.pagelog import PageLog
+
+pytestmark = pytest.mark.browser
+
+PATH = "tools/id-check/"
+KINDS = ("iec", "pan", "gstin")
+CHECKER = "assets/javascripts/idcheck"
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+BATCH = 1000
+
+#: Types each value into the page's own box, as a reader does, and reads what the page shows.
+#: A text box drops line breaks from its value (HTML's value sanitisation), so the value the
+#: box really holds is returned too, and idcheck.py is asked about that value.
+TYPE_ALL = """
+async ([kind, values]) => {
+  const root = document.getElementById("id-checker");
+  const form = root.querySelector("form");
+  form.querySelector(`input[value=${kind}]`).click();
+  const input = form.querySelector("input[type=text]");
+  return values.map((value) => {
+    input.value = value;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    const status = root.querySelector("[data-idcheck-status]").textContent;
+    const lines = [...root.querySelectorAll("[data-idcheck-details] li")].map((li) => li.textContent);
+    return [input.value, status, ...lines];
+  });
+}
+"""
+#: Calls the checker module directly, for the result's fields (JSON, as idcheck.py --json).
+CHECK_ALL = """
+async ([kind, values]) => {
+  const module = await import("/assets/javascripts/idcheck.js");
+  return values.map((value) => module.check(kind, value));
+}
+"""
+
+
+def expected_lines(check: str, raw: str) -> list[str]:
+    """What the page must show for ``raw``: the lines idcheck.py prints, without what was typed.
+
+    Built from the result's fields rather than by parsing render(), whose lines could hold
+    characters that split lines; ``test_expected_lines_follow_what_idcheck_prints`` keeps the
+    two in step.
+    """
+    if raw == "":
+        return [""]
+    try:
+        result = idcheck.CHECKS[check][0](raw)
+    except idcheck.UsageError as error:
+        return [f"Cannot check this: {error}"]
+    lines = [f"{result.kind} {result.value}: {result.status.upper()}"]
+    lines += [f"note: {change}" for change in result.normalised]
+    lines += [f"FAIL: {problem}" for problem in result.problems]
+    lines += [f"ok: {fact}" for fact in result.facts]
+    if not result.ok and check in idcheck.HELP_LINKS:
+        lines.append("help: what to do")
+    return lines
+
+
+def test_expected_lines_follow_what_idcheck_prints():
+    raw = " 27aapfu0939f1zx"
+    printed = [line.strip() for line in idcheck.render(idcheck.check_gstin(raw), "gstin").splitlines()]
+    printed = [re.sub(r" \(you typed .*\)$", "", line) for line in printed]
+    printed = [re.sub(r"^ok: +", "ok: ", re.sub(r"^help: .*", "help: what to do", line)) for line in printed]
+    assert expected_lines("gstin", raw) == printed
+
+
+def expected_json(check: str, raw: str) -> dict:
+    try:
+        return {"result": idcheck.CHECKS[check][0](raw).to_dict()}
+    except idcheck.UsageError as error:
+        return {"error": str(error)}
+
+
+def open_checker(page: Page, site_url: str) -> PageLog:
+    log = PageLog()
+    log.attach(page)
+    page.goto(site_url + PATH, wait_until="networkidle")
+    page.get_by_label("Type or paste the ID").focus()
+    expect(page.locator("#id-checker")).to_have_attribute("data-mounted", "yes")
+    return log
+
+
+INPUTS = generated_inputs()
+
+
+def test_differential_inputs_are_many_and_varied():
+    assert len(INPUTS) >= 5000
+    assert any(not value.isascii() for value in INPUTS)
+    assert any(len(value) > idcheck.MAX_INPUT for value in INPUTS)
+    statuses = {expected_json("gstin", value).get("result", {}).get("status") for value in INPUTS}
+    assert statuses == {"valid", "unusual", "invalid", None}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_page_shows_what_idcheck_prints_for_every_generated_input(
+    page: Page, site_url: str, kind: str
+):
+    open_checker(page, site_url)
+    differences = []
+    for start in range(0, len(INPUTS), BATCH):
+        batch = INPUTS[start : start + BATCH]
+        shown = page.evaluate(TYPE_ALL, [kind, batch])
+        for value, (held, *lines) in zip(batch, shown):
+            assert held == re.sub(r"[\r\n]", "", value)
+            if lines != expected_lines(kind, held):
+                differences.append((held, lines, expected_lines(kind, held)))
+    assert differences[:5] == [], f"{len(differences)} of {len(INPUTS)} inputs differ"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_checker_gives_the_same_fields_as_idcheck_json(page: Page, site_url: str, kind: str):
+    open_checker(page, site_url)
+    differences = []
+    for start in range(0, len(INPUTS), BATCH):
+        batch = INPUTS[start : start + BATCH]
+        for value, got in zip(batch, page.evaluate(CHECK_ALL, [kind, batch])):
+            if got != expected_json(kind, value):
+                differences.append((value, got, expected_json(kind, value)))
+    assert differences[:5] == [], f"{len(differences)} of {len(INPUTS)} inputs differ"
+
+
+def test_answer_appears_as_the_reader_types(page: Page, site_url: str):
+    page.goto(site_url + PATH, wait_until="networkidle")
+    page.get_by_label("GSTIN").check()
+    box = page.get_by_label("Type or paste the ID")
+    box.press_sequentially("29aabcf8078m1c8")
+    expect(page.get_by_role("status")).to_have_text("GSTIN 29AABCF8078M1C8: UNUSUAL")
+    box.press("Backspace")
+    expect(page.get_by_role("status")).to_have_text("GSTIN 29AABCF8078M1C: INVALID")
+
+
+def test_gstin_typed_as_an_iec_is_explained_in_the_page(page: Page, site_url: str):
+    page.goto(site_url + PATH, wait_until="networkidle")
+    page.get_by_label("Type or paste the ID").fill("27AAPFU0939F1ZV")
+    details = page.locator("[data-idcheck-details]")
+    expect(details).to_contain_text("your IEC is probably the PAN inside it, AAPFU0939F")
+    help_link = details.get_by_role("link", name="what to do")
+    expect(help_link).to_have_attribute("href", re.compile(r"/troubleshoot/#iec-not-valid$"))
+
+
+def test_checker_code_loads_only_when_the_reader_uses_it(page: Page, site_url: str):
+    log = PageLog()
+    log.attach(page)
+    page.goto(site_url + PATH, wait_until="networkidle")
+    assert not [url for url in log.requested_urls if CHECKER in url]
+    page.get_by_label("Type or paste the ID").focus()
+    expect(page.locator("#id-checker")).to_have_attribute("data-mounted", "yes")
+    assert [url for url in log.requested_urls if CHECKER in url]
+
+
+def test_checker_code_is_not_loaded_on_other_pages(page: Page, site_url: str):
+    log = PageLog()
+    log.attach(page)
+    page.goto(site_url + "tools/doctor/", wait_until="networkidle")
+    page.goto(site_url, wait_until="networkidle")
+    assert log.requested_urls
+    assert not [url for url in log.requested_urls if CHECKER in url]
+
+
+def test_typing_sends_nothing_anywhere(page: Page, site_url: str):
+    log = open_checker(page, site_url)
+    page.wait_for_load_state("networkidle")
+    before = len(log.requested_urls)
+    page.get_by_label("Type or paste the ID").press_sequentially("AAPFU0939F 27AAPFU0939F1ZV")
+    page.wait_for_timeout(300)
+    assert log.requested_urls[before:] == []
+    assert log.foreign_requests() == []
+
+
+def test_checker_works_after_instant_navigation_to_the_page(page: Page, site_url: str):
+    page.goto(site_url + "tools/doctor/", wait_until="networkidle")
+    page.locator(f"a.md-nav__link[href$='{PATH.split('/')[1]}/']").first.click()
+    page.wait_for_url(f"**/{PATH}")
+    page.get_by_label("Type or paste the ID").fill("AAPFU0939F")
+    expect(page.get_by_role("status")).to_have_text("IEC AAPFU0939F: VALID")
+
+
+def test_input_and_choices_are_labelled_and_the_result_is_a_live_region(
+    page: Page, site_url: str
+):
+    page.goto(site_url + PATH, wait_until="networkidle")
+    expect(page.get_by_role("textbox", name="Type or paste the ID")).to_be_visible()
+    group = page.get_by_role("group", name="What do you want to check?")
+    for name in ("IEC", "PAN", "GSTIN"):
+        expect(group.get_by_role("radio", name=name, exact=True)).to_be_visible()
+    status = page.locator("[data-idcheck-status]")
+    expect(status).to_have_attribute("role", "status")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_checker_with_an_answer_has_no_axe_violations(
+    browser: Browser, site_url: str, scheme: str
+):
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PATH, wait_until="networkidle")
+        page.get_by_label("Type or paste the ID").fill("27AAPFU0939F1ZX")
+        expect(page.locator("[data-idcheck-details] li").first).to_be_visible()
+        results = Axe().run(page, context="#id-checker", options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
+    finally:
+        context.close()
+
+
+def test_long_answer_fits_a_phone_screen(browser: Browser, site_url: str):
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(site_url + PATH, wait_until="networkidle")
+        page.get_by_label("Type or paste the ID").fill("Ｚ" * 60 + "-" + "Y" * 39)
+        expect(page.locator("[data-idcheck-details] li").first).to_be_visible()
+        widths = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert widths[0] <= widths[1], f"page is {widths[0]}px wide in a {widths[1]}px viewport"
+    finally:
+        context.close()
+
+
+def test_with_javascript_the_checker_shows_and_the_notice_about_javascript_does_not(
+    page: Page, site_url: str
+):
+    page.goto(site_url + PATH, wait_until="networkidle")
+    expect(page.locator("#id-checker")).to_be_visible()
+    expect(page.get_by_text("needs JavaScript")).to_be_hidden()
+
+
+def test_without_javascript_the_page_explains_the_rules_and_offers_the_download(
+    browser: Browser, site_url: str
+):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PATH)
+        expect(page.locator("#id-checker")).to_be_hidden()
+        expect(page.get_by_text("needs JavaScript")).to_be_visible()
+        expect(page.get_by_role("heading", name="What it checks")).to_be_visible()
+        expect(page.get_by_role("link", name="idcheck.py", exact=True).first).to_be_visible()
+    finally:
+        context.close()

@@ -1,0 +1,33 @@
+"""The in-page ID check reads its tables from a file generated from idcheck.py; keep it fresh."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from scripts import idcheck_js
+
+ROOT = Path(__file__).resolve().parents[2]
+LOGIC = ROOT / "docs" / "assets" / "javascripts" / "idcheck.js"
+
+
+def test_committed_rules_module_matches_idcheck_py():
+    committed = idcheck_js.OUTPUT.read_text(encoding="utf-8")
+    assert committed == idcheck_js.render(), "run: .venv/bin/python -m scripts.idcheck_js"
+
+
+def test_rules_module_says_it_is_generated_and_how():
+    first_line = idcheck_js.OUTPUT.read_text(encoding="utf-8").splitlines()[0]
+    assert "python -m scripts.idcheck_js" in first_line and "do not edit" in first_line
+
+
+def test_page_logic_uses_only_messages_that_idcheck_py_defines():
+    used = set(re.findall(r'say\("([a-z_0-9]+)"', LOGIC.read_text(encoding="utf-8")))
+    assert used, "no message keys found in idcheck.js"
+    assert used <= set(idcheck_js.idcheck.MESSAGES), used - set(idcheck_js.idcheck.MESSAGES)
+
+
+def test_page_logic_holds_no_table_of_its_own():
+    logic = LOGIC.read_text(encoding="utf-8")
+    for table in ("Maharashtra", "AMDCG0111E", "individual", "Krish"):
+        assert table not in logic, f"{table!r} belongs in idcheck.py, not idcheck.js"
