@@ -14,13 +14,13 @@ serve: $(STAMP)
 
 ## test: lint, build, and run every test (unit, doc blocks, site in Chromium, drift on the replica)
 test: $(STAMP)
-	$(BIN)/python -m scripts.browser
+	$(BIN)/python -m scripts.tools.browser
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
 ## setup: the virtual environment and a Chromium, nothing else (used by the nightly workflow)
 setup: $(STAMP)
-	$(BIN)/python -m scripts.browser
+	$(BIN)/python -m scripts.tools.browser
 
 ## build: build the site into site/ (strict)
 build: $(STAMP)
@@ -28,7 +28,7 @@ build: $(STAMP)
 
 ## bench: print the benchmark table (and write benchmarks/latest.md)
 bench: $(STAMP)
-	$(BIN)/python -m scripts.bench
+	$(BIN)/python -m scripts.tools.bench
 
 clean:
 	rm -rf $(VENV) site reports .bench

@@ -18,18 +18,18 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from scripts.contract import ContractError, load_contract  # noqa: E402
-from scripts.mentions import scan_docs, scan_text  # noqa: E402
-from scripts.sources import (  # noqa: E402
+from scripts.contract.mentions import scan_docs, scan_text  # noqa: E402
+from scripts.contract.model import ContractError, load_contract  # noqa: E402
+from scripts.nightly.history import read_status  # noqa: E402
+from scripts.site.portal_status import StatusPageExtension, page_verification  # noqa: E402
+from scripts.site.sources import (  # noqa: E402
     SourceError,
     SourceListExtension,
     load_sources,
     pages_citing,
     resolve,
 )
-from scripts.status_page import StatusPageExtension, page_verification  # noqa: E402
-from scripts.ui_refs import UiRefExtension  # noqa: E402
-from scripts.verification import read_status  # noqa: E402
+from scripts.site.ui_refs import UiRefExtension  # noqa: E402
 
 log = logging.getLogger("mkdocs.icegate.hooks")
 _extension: UiRefExtension | None = None

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from scripts.common.paths import ROOT
+
 SUITE = Path(__file__).resolve().with_name("suite.py")
 PLUGIN = "scripts.drift.pytest_plugin"
 

@@ -21,8 +21,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator as PlaywrightLocator
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from scripts.contract import Contract, Element
-from scripts.contract import Page as ContractPage
+from scripts.contract.model import Contract, Element
+from scripts.contract.model import Page as ContractPage
 from scripts.drift.classify import Observation, Signals, classify, first_signal
 from scripts.drift.locate import normalise, playwright_locator, shown_label
 from scripts.drift.model import ElementResult, ElementVerdict, PageResult, PageVerdict

@@ -9,7 +9,7 @@ import yaml
 from playwright.sync_api import Locator as PlaywrightLocator
 from playwright.sync_api import Page
 
-from scripts.contract import Locator
+from scripts.contract.model import Locator
 from scripts.drift.classify import normalise
 
 #: One node of an accessibility snapshot, once YAML has unquoted it: ``role "name" [attrs]``.

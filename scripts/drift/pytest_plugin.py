@@ -18,17 +18,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from scripts.contract import project_contract
+from scripts.common.localserver import serve_directory
+from scripts.common.paths import ROOT
+from scripts.contract.mentions import scan_docs
+from scripts.contract.model import project_contract
 from scripts.drift import browser_setup
 from scripts.drift.browser_setup import is_live_run
 from scripts.drift.checker import LIVE_TIMING, Timing, first_line
 from scripts.drift.model import Outcome
 from scripts.drift.run import DriftRun
 from scripts.drift.target import Target, about_url, recorded_pages
-from scripts.localserver import serve_directory
-from scripts.mentions import scan_docs
 
-ROOT = Path(__file__).resolve().parents[2]
 REPLICA = ROOT / "portal" / "replica"
 RUN_KEY = pytest.StashKey[DriftRun]()
 #: Local servers answer at once: keep failures fast, with slack for a loaded 2-core machine.

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import platform
-from datetime import datetime, timezone
 from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from scripts.contract import Contract
+from scripts.common.clock import utc_now
+from scripts.contract.mentions import Mention
+from scripts.contract.model import Contract
 from scripts.drift.checker import LIVE_TIMING, PageCheck, PageChecker, Timing, user_agent
 from scripts.drift.model import ElementResult, Outcome, PageVerdict
 from scripts.drift.report import write_report
 from scripts.drift.target import Target
-from scripts.mentions import Mention
-
-
-def now() -> str:
-    """The current UTC time as ISO 8601, to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 class DriftRun:
@@ -45,7 +40,7 @@ class DriftRun:
         self.report_dir = report_dir
         self.mentions = mentions or {}
         self.browser_version = browser.version
-        self.started = now()
+        self.started = utc_now()
         self.finished: str | None = None
         self.failure: str | None = None
         traces = report_dir / "traces" if trace else None
@@ -103,7 +98,7 @@ class DriftRun:
 
     def close(self) -> None:
         """Finish: write the final report."""
-        self.finished = now()
+        self.finished = utc_now()
         self.write()
 
     def to_json(self) -> dict:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.contract import project_contract
+from scripts.contract.model import project_contract
 from scripts.drift.model import ElementVerdict
 from scripts.drift.run import DriftRun
 

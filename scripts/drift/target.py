@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.contract import Contract, Page
+from scripts.contract.model import Contract, Page
 
 #: The site page that says what the nightly robot is and does.
 ABOUT_PAGE = "reference/portal-status/"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.contract import project_contract
-from scripts.mentions import UI_REF
-from scripts.prose import DOCS, MINIMUM_SCORE, guide_pages, score
-from scripts.sources import front_matter, load_sources
+from scripts.contract.mentions import UI_REF
+from scripts.contract.model import project_contract
+from scripts.site.prose import DOCS, MINIMUM_SCORE, guide_pages, score
+from scripts.site.sources import front_matter, load_sources
 
 PAGES = guide_pages()
 IDS = [page.relative_to(DOCS).as_posix() for page in PAGES]

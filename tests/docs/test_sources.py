@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.prose import DOCS
-from scripts.sources import KIND_ORDER, SourceError, load_sources, pages_citing
+from scripts.site.prose import DOCS
+from scripts.site.sources import KIND_ORDER, SourceError, load_sources, pages_citing
 
 SOURCES = load_sources()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from scripts.contract import project_contract
+from scripts.contract.model import project_contract
 from scripts.drift.checker import Timing
 from scripts.drift.model import ElementVerdict, Outcome, PageVerdict
 from scripts.drift.run import DriftRun
@@ -84,7 +84,7 @@ def test_changed_label_is_label_drift(check_with):
 def test_label_drift_names_the_guide_lines_that_mention_the_element(browser, tmp_path):
     contract = project_contract()
     mentions = {"login.submit": []}
-    from scripts.mentions import Mention
+    from scripts.contract.mentions import Mention
 
     mentions["login.submit"].append(Mention("login.submit", "log-in/steps.md", 12))
     fault = Fault(replace=[(">LOGIN</button>", ">SIGN IN</button>")])

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from scripts.contract import project_contract
+from scripts.common.localserver import serve_directory
+from scripts.contract.model import project_contract
 from scripts.drift.checker import Timing
 from scripts.drift.model import ElementVerdict, PageVerdict
 from scripts.drift.run import DriftRun
 from scripts.drift.target import Target, recorded_pages
-from scripts.localserver import serve_directory
-from scripts.record_replica import record_all
+from scripts.tools.record_replica import record_all
 from tests.drift.imitation import Fault, imitation_portal
 
 pytestmark = pytest.mark.browser

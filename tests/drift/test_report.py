@@ -6,7 +6,8 @@ import os
 import stat
 from pathlib import Path
 
-from scripts.drift.report import atomic_write, code_span, escape_markdown, summary_markdown
+from scripts.common.files import atomic_write
+from scripts.drift.report import code_span, escape_markdown, summary_markdown
 
 
 def test_atomic_write_gives_a_new_file_the_usual_mode(tmp_path: Path):

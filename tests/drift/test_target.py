@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.contract import project_contract
+from scripts.contract.model import project_contract
 from scripts.drift.model import Outcome
 from scripts.drift.target import Target
 

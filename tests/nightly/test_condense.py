@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.nightly import main, where_from_env
+from scripts.nightly.publish import main, where_from_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -92,7 +92,10 @@ def test_self_hosted_runner_is_named_in_where():
 
 def test_publish_job_modules_need_nothing_beyond_the_standard_library():
     # -S: no site-packages, as in the publish job, which installs nothing.
-    code = "import scripts.nightly, scripts.drift_issues, scripts.mentions"
+    code = (
+        "import scripts.nightly.publish, scripts.nightly.issues, scripts.nightly.history, "
+        "scripts.contract.mentions"
+    )
     done = subprocess.run(
         [sys.executable, "-S", "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )

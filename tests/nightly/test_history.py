@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.verification import HistoryError, append_run, read_status, run_record
+from scripts.nightly.history import HistoryError, append_run, read_status, run_record
 
 
 def report(finished: str, verdict: str = "present", outcome: str = "no drift") -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.drift_issues import OUTAGE_KEY, OpenIssue, Rules, plan
+from scripts.nightly.issues import OUTAGE_KEY, OpenIssue, Rules, plan
 
 ELEMENT = "login.submit"
 

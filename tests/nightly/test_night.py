@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import nightly
+from scripts.nightly import publish as nightly
 
 ROOT = Path(__file__).resolve().parents[2]
 FAKE_GH = Path(__file__).with_name("fake_gh.py")
@@ -182,7 +182,7 @@ def test_dry_run_plans_against_the_real_open_issues_and_changes_nothing(night, t
     env = {**os.environ, "PATH": f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}",
            "FAKE_GH_STATE": str(state_file), "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "scripts.drift_issues", "--dry-run",
+        [sys.executable, "-m", "scripts.nightly.issues", "--dry-run",
          "--history", str(tmp_path / "history.json")],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=60,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scripts.nightly import main
+from scripts.nightly.publish import main
 
 
 def write_report(path: Path, mode: str = "live") -> Path:

@@ -8,9 +8,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from scripts.contract import project_contract
-from scripts.status_page import StatusPageExtension, page_verification
-from scripts.verification import SCHEMA, VerificationStatus, status_from_runs
+from scripts.contract.model import project_contract
+from scripts.nightly.history import SCHEMA, VerificationStatus, status_from_runs
+from scripts.site.portal_status import StatusPageExtension, page_verification
 from tests.sitebuild import BuildResult, build_copy
 
 

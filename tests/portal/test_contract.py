@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.contract import CONTRACT_PATH, ContractError, load_contract, parse_contract
+from scripts.contract.model import CONTRACT_PATH, ContractError, load_contract, parse_contract
 
 
 def project_data() -> dict:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.contract import project_contract
-from scripts.mentions import scan_docs, scan_text
+from scripts.contract.mentions import scan_docs, scan_text
+from scripts.contract.model import project_contract
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

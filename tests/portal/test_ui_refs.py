@@ -8,9 +8,9 @@ import re
 import markdown
 import pytest
 
-from scripts.contract import project_contract
-from scripts.ui_refs import UiRefExtension
-from scripts.verification import VerificationStatus
+from scripts.contract.model import project_contract
+from scripts.nightly.history import VerificationStatus
+from scripts.site.ui_refs import UiRefExtension
 
 
 def render(text: str, status: VerificationStatus | None = None, page: str = "log-in/steps.md"):

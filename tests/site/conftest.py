@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from scripts.localserver import serve_directory
+from scripts.common.localserver import serve_directory
 from tests.sitebuild import BuildResult, build_site
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scripts import idcheck_js
+from scripts.site import idcheck_rules as idcheck_js
 
 ROOT = Path(__file__).resolve().parents[2]
 LOGIC = ROOT / "docs" / "assets" / "javascripts" / "idcheck.js"
@@ -13,12 +13,12 @@ LOGIC = ROOT / "docs" / "assets" / "javascripts" / "idcheck.js"
 
 def test_committed_rules_module_matches_idcheck_py():
     committed = idcheck_js.OUTPUT.read_text(encoding="utf-8")
-    assert committed == idcheck_js.render(), "run: .venv/bin/python -m scripts.idcheck_js"
+    assert committed == idcheck_js.render(), "run: .venv/bin/python -m scripts.site.idcheck_rules"
 
 
 def test_rules_module_says_it_is_generated_and_how():
     first_line = idcheck_js.OUTPUT.read_text(encoding="utf-8").splitlines()[0]
-    assert "python -m scripts.idcheck_js" in first_line and "do not edit" in first_line
+    assert "python -m scripts.site.idcheck_rules" in first_line and "do not edit" in first_line
 
 
 def test_page_logic_uses_only_messages_that_idcheck_py_defines():

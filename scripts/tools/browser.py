@@ -8,7 +8,7 @@ Order of preference:
 4. as root on Debian: ``apt-get install chromium``;
 5. otherwise: ``python -m playwright install chromium``.
 
-Run ``python -m scripts.browser`` to make sure a browser exists; it prints which one.
+Run ``python -m scripts.tools.browser`` to make sure a browser exists; it prints which one.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def ensure_chromium() -> str:
     found = system_chromium() or playwright_chromium()
     if found:
         return found
-    print("No Chromium found; installing one (see scripts/browser.py).", file=sys.stderr)
+    print("No Chromium found; installing one (see scripts/tools/browser.py).", file=sys.stderr)
     try:
         install_chromium()
     except (OSError, subprocess.CalledProcessError) as error:

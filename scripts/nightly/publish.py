@@ -13,7 +13,7 @@ Three commands, run by ``.github/workflows/nightly-drift.yml``:
     record to ``history.json`` on the ``portal-history`` branch, rebuilding the commit on the
     newest tip and retrying when someone pushed first; then dispatches ``pages.yml`` so the
     site shows the new history; then, only once the history is pushed, opens, comments on and
-    closes issues (``scripts.drift_issues``).
+    closes issues (``scripts.nightly.issues``).
 ``record --report R``
     Appends a live report to a local history file (for a maintainer's own runs).
 
@@ -37,9 +37,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from scripts.common.files import atomic_write
 from scripts.drift.model import EXIT_STATUS, Outcome
-from scripts.drift.report import atomic_write
-from scripts.verification import (
+from scripts.nightly.history import (
     HISTORY_PATH,
     KEEP_RUNS,
     SCHEMA,
@@ -275,7 +275,7 @@ def load_condensed(args: argparse.Namespace) -> dict[str, Any]:
 
 def publish(args: argparse.Namespace) -> int:
     """Record, push, ask for the site to be rebuilt, then update issues."""
-    from scripts import drift_issues
+    from scripts.nightly import issues as drift_issues
 
     record = load_condensed(args)
     runs = push_history(args.repo, record, args.remote, args.branch, keep=args.keep)

@@ -1,6 +1,6 @@
 """Benchmarks: what readers pay on slow connections, and how long our own checks take.
 
-``make bench`` (or ``.venv/bin/python -m scripts.bench``) prints a table of figures with the
+``make bench`` (or ``.venv/bin/python -m scripts.tools.bench``) prints a table of figures with the
 machine they were measured on, marks each budget PASS or FAIL, and writes the same table to
 ``benchmarks/latest.md``. Nothing here is asserted by the tests: budgets are checked here.
 
@@ -28,7 +28,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from threading import Thread
 
-ROOT = Path(__file__).resolve().parent.parent
+from scripts.common.paths import ROOT
+
 OUT = ROOT / "benchmarks" / "latest.md"
 LIGHTHOUSE = "lighthouse@12.2.3"
 BENCH_NODE = ROOT / ".bench"
@@ -174,7 +175,7 @@ def lighthouse(urls: list[str]) -> dict[str, dict[str, int]]:
             ["npm", "install", "--silent", "--prefix", str(BENCH_NODE), "-E", LIGHTHOUSE],
             check=True,
         )
-    from scripts.browser import ensure_chromium
+    from scripts.tools.browser import ensure_chromium
 
     env = {**os.environ, "CHROME_PATH": ensure_chromium()}
     scores = {}
@@ -209,11 +210,11 @@ def lighthouse(urls: list[str]) -> dict[str, dict[str, int]]:
 
 def drift_times(browser) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
     """Replica drift run wall time: the real contract, and one grown to 200 elements."""
-    from scripts.contract import project_contract
+    from scripts.common.localserver import serve_directory
+    from scripts.contract.model import project_contract
     from scripts.drift.checker import Timing
     from scripts.drift.run import DriftRun
     from scripts.drift.target import Target
-    from scripts.localserver import serve_directory
 
     contract = project_contract()
     elements = dict(contract.elements)
@@ -429,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    from scripts.browser import ensure_chromium
+    from scripts.tools.browser import ensure_chromium
 
     if args.only_idcheck:
         return only_idcheck()
@@ -536,7 +537,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def launch(playwright):  # type: ignore[no-untyped-def]
     """Chromium as the tests use it: no name resolves beyond this machine."""
-    from scripts.browser import ensure_chromium
+    from scripts.tools.browser import ensure_chromium
 
     return playwright.chromium.launch(
         executable_path=ensure_chromium(),

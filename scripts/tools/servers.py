@@ -86,6 +86,8 @@ def lax_certificate(tmp_path: Path, name: str) -> tuple[Path, Path]:
 
 
 class ThreadingHTTPServerV6(ThreadingHTTPServer):
+    """A threading HTTP server on IPv6 (for ``[::1]`` tests)."""
+
     address_family = socket.AF_INET6
 
 

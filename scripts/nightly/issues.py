@@ -15,7 +15,7 @@ Rules:
   the contract) is closed.
 
 ``plan()`` is pure: it takes the runs and the open issues and returns actions. ``python -m
-scripts.drift_issues`` prints the plan, reading the real open issues, and unless ``--dry-run``
+scripts.nightly.issues`` prints the plan, reading the real open issues, and unless ``--dry-run``
 carries it out with the GitHub CLI (creating the ``portal-drift`` label on a fresh
 repository). Standard library only: the nightly publish job runs it without installing
 anything.
@@ -31,9 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scripts.common.paths import ROOT
 from scripts.drift.model import DRIFT_TEXTS, ElementVerdict, Outcome, PageVerdict
 from scripts.drift.report import code_span
-from scripts.verification import HISTORY_PATH, HistoryError, load_runs
+from scripts.nightly.history import HISTORY_PATH, HistoryError, load_runs
 
 LABEL = "portal-drift"
 LABEL_COLOUR = "c62828"
@@ -345,11 +346,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unchecked-after", type=int, default=Rules.unchecked_after)
     parser.add_argument("--issues", help="JSON file of open issues [{number, key}] (testing)")
     args = parser.parse_args(argv)
-    from scripts.mentions import scan_docs
+    from scripts.contract.mentions import scan_docs
 
     mentions = {
         element: [str(m) for m in places]
-        for element, places in scan_docs(Path(__file__).resolve().parent.parent / "docs").items()
+        for element, places in scan_docs(ROOT / "docs").items()
     }
     rules = Rules(args.open_after, args.close_after, args.outage_after, args.unchecked_after)
     try:

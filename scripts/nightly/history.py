@@ -16,19 +16,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from scripts.common.clock import india_day
+from scripts.common.files import atomic_write
+from scripts.common.paths import ROOT
 from scripts.drift.model import ElementVerdict
-from scripts.drift.report import atomic_write
 
-ROOT = Path(__file__).resolve().parent.parent
 HISTORY_PATH = ROOT / "portal" / "verification" / "history.json"
 SCHEMA = "icegate-verification-history/1"
 KEEP_RUNS = 90
-INDIA = timezone(timedelta(hours=5, minutes=30), "IST")
-
 #: Verdicts that mean the live portal showed the element as the guides describe it.
 SEEN = frozenset({ElementVerdict.PRESENT.value, ElementVerdict.LOCATOR_DRIFT.value})
 #: Verdicts that mean the guides no longer match the portal (readers are warned).
@@ -115,10 +113,7 @@ def load_runs(path: Path = HISTORY_PATH) -> list[dict[str, Any]]:
 
 def run_day(run: dict[str, Any]) -> str:
     """The day (in India) on which a run finished, as YYYY-MM-DD."""
-    finished = datetime.fromisoformat(run["finished"].replace("Z", "+00:00"))
-    if finished.tzinfo is None:
-        finished = finished.replace(tzinfo=timezone.utc)
-    return finished.astimezone(INDIA).date().isoformat()
+    return india_day(run["finished"])
 
 
 def streaks(runs: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:

@@ -15,10 +15,10 @@ from typing import Any
 from markdown import Markdown
 from markdown.extensions import Extension
 
-from scripts.contract import Contract
+from scripts.contract.model import Contract
 from scripts.drift.model import ElementVerdict, Outcome
-from scripts.markers import MarkerBlock
-from scripts.verification import VerificationStatus, run_day
+from scripts.site.markers import MarkerBlock
+from scripts.nightly.history import VerificationStatus, run_day
 
 MARKER = "[[portal-status]]"
 LAST_RUN_MARKER = "[[portal-last-run]]"

@@ -19,7 +19,8 @@ from typing import Any
 import jsonschema
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from scripts.common.paths import ROOT
+
 CONTRACT_PATH = ROOT / "portal" / "contract.yml"
 SCHEMA_PATH = ROOT / "portal" / "contract.schema.json"
 

@@ -25,10 +25,10 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
-from scripts.contract import Contract, Element
-from scripts.markers import MarkerBlock
-from scripts.mentions import UI_REF, Mention
-from scripts.verification import VerificationStatus
+from scripts.contract.model import Contract, Element
+from scripts.site.markers import MarkerBlock
+from scripts.contract.mentions import UI_REF, Mention
+from scripts.nightly.history import VerificationStatus
 
 log = logging.getLogger("mkdocs.icegate.ui_refs")
 

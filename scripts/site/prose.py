@@ -1,6 +1,6 @@
 """Extract the running prose of a guide and score its readability.
 
-Used by the tests (a guide below the bar fails) and by ``python -m scripts.prose`` which prints
+Used by the tests (a guide below the bar fails) and by ``python -m scripts.site.prose`` which prints
 every guide's score.
 """
 
@@ -12,10 +12,10 @@ from pathlib import Path
 
 import textstat
 
-from scripts.contract import project_contract
-from scripts.mentions import UI_REF
+from scripts.contract.model import project_contract
+from scripts.contract.mentions import UI_REF
+from scripts.common.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 MINIMUM_SCORE = 60.0
 

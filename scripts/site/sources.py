@@ -17,9 +17,9 @@ import yaml
 from markdown import Markdown
 from markdown.extensions import Extension
 
-from scripts.markers import MarkerBlock
+from scripts.site.markers import MarkerBlock
+from scripts.common.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCES_PATH = ROOT / "portal" / "sources.yml"
 KIND_ORDER = ("official", "official-copy", "news", "third-party", "code")
 KIND_TITLES = {

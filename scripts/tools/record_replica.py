@@ -1,6 +1,6 @@
 """Record the portal's public pages into the offline replica (a maintainer command).
 
-``python -m scripts.record_replica`` opens every live-checkable page of the contract on the
+``python -m scripts.tools.record_replica`` opens every live-checkable page of the contract on the
 live portal (or ``--portal-url URL``), waits until it is ready, strips everything that runs
 or is session-specific (scripts, event handlers, stylesheet and preload links, form values,
 hidden inputs, nonces, the loading overlay), and writes the rendered DOM to
@@ -19,15 +19,15 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-from scripts.browser import system_chromium
-from scripts.contract import Contract, project_contract
+from scripts.common.clock import utc_now
+from scripts.common.files import atomic_write
+from scripts.common.paths import ROOT
+from scripts.contract.model import Contract, project_contract
 from scripts.drift.checker import PageChecker, Timing, user_agent
 from scripts.drift.model import PageVerdict
-from scripts.drift.report import atomic_write
-from scripts.drift.run import now
 from scripts.drift.target import Target, about_url
+from scripts.tools.browser import system_chromium
 
-ROOT = Path(__file__).resolve().parent.parent
 REPLICA = ROOT / "portal" / "replica"
 
 STRIP = """
@@ -65,10 +65,10 @@ class Recorder(PageChecker):
                 print(f"{page_id}: not recorded ({result.verdict.value}: {result.detail})")
                 return None
             tab.evaluate(STRIP, list(spec.ready_hidden))
-            recorded_at = now()
+            recorded_at = utc_now()
             header = (
                 f"<!-- Recorded from {tab.url} on {recorded_at} with Chromium "
-                f"{self.browser.version} by scripts/record_replica.py; scripts and "
+                f"{self.browser.version} by scripts/tools/record_replica.py; scripts and "
                 "session-specific content removed. -->\n"
             )
             site = self.contract.sites[spec.site].replica_dir

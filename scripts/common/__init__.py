@@ -1,0 +1,1 @@
+"""Small helpers shared by the site build, the drift check and the maintainer tools."""

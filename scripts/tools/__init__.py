@@ -1,0 +1,1 @@
+"""Maintainer tools: browser set-up, benchmarks, tool samples, replica recording, local servers."""
