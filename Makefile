@@ -3,39 +3,67 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-# The stamp is rebuilt whenever the pinned dependencies change.
-STAMP  := $(VENV)/.installed
+# One stamp per dependency group: each target installs only what it needs, again whenever
+# pyproject.toml changes. The project root goes on the venv's path (a .pth file), so that
+# `scripts.site.extension` loads in any generator, however it is started.
+DOCS_STAMP   := $(VENV)/.installed-docs
+TEST_STAMP   := $(VENV)/.installed-test
+CANARY_STAMP := $(VENV)/.installed-canary
+PREBUILD     := $(BIN)/python -m scripts.site.prebuild
 
-.PHONY: serve test build setup bench clean
+.PHONY: serve test test-fast build setup bench canary clean
 
 ## serve: preview the site with live reload at http://127.0.0.1:8000
-serve: $(STAMP)
+serve: $(DOCS_STAMP)
+	$(PREBUILD)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 ## test: lint, build, and run every test (unit, doc blocks, site in Chromium, drift on the replica)
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m scripts.tools.browser
+	$(PREBUILD)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
-## setup: the virtual environment and a Chromium, nothing else (used by the nightly workflow)
-setup: $(STAMP)
+## test-fast: everything but the browser suites (for editing prose); CI runs `make test`
+test-fast: $(TEST_STAMP)
+	$(PREBUILD)
+	$(BIN)/ruff check .
+	$(BIN)/pytest -m "not browser"
+
+## setup: the test environment and a Chromium, nothing else (used by the nightly workflow)
+setup: $(TEST_STAMP)
 	$(BIN)/python -m scripts.tools.browser
 
-## build: build the site into site/ (strict)
-build: $(STAMP)
+## build: build the site into site/ (strict); installs the docs group only
+build: $(DOCS_STAMP)
+	$(PREBUILD)
 	$(BIN)/mkdocs build --strict
 
+## canary: build the same tree with Zensical and run the site checks that apply to it
+canary: $(TEST_STAMP) $(CANARY_STAMP)
+	$(BIN)/python -m scripts.tools.browser
+	$(PREBUILD)
+	rm -rf .canary-site
+	$(BIN)/python -m scripts.tools.canary build .canary-site
+	$(BIN)/pytest --built-site=.canary-site tests/site/test_build.py tests/site/test_links.py \
+		tests/site/test_pages.py -k "not axe and not dark_palette and not sideways"
+
 ## bench: print the benchmark table (and write benchmarks/latest.md)
-bench: $(STAMP)
+bench: $(TEST_STAMP)
+	$(PREBUILD)
 	$(BIN)/python -m scripts.tools.bench
 
 clean:
-	rm -rf $(VENV) site reports .bench
+	rm -rf $(VENV) site .canary-site reports .bench
 
-$(STAMP): pyproject.toml
+$(VENV)/.created:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==25.3
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group test
-	touch $(STAMP)
+	$(BIN)/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "icegate-guide.pth").write_text("$(CURDIR)\n")'
+	touch $@
+
+$(VENV)/.installed-%: pyproject.toml $(VENV)/.created
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group $*
+	touch $@

@@ -35,7 +35,7 @@ import time
 import urllib.request
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 GUIDE_URL = "https://icegate-guide.github.io/icegate-guide/"
@@ -170,7 +170,7 @@ def mask(url: str) -> str:
     return url
 
 
-def proxy_for(endpoint: Endpoint, proxies: Dict[str, str]) -> Optional[str]:
+def proxy_for(endpoint: Endpoint, proxies: dict[str, str]) -> str | None:
     """The HTTPS proxy the environment sets for ``endpoint``, unless NO_PROXY excludes it."""
     url = proxies.get("https")
     if not url:
@@ -187,10 +187,10 @@ class ProxySetting:
     host: str
     port: int
     port_given: bool
-    credentials: Optional[str]
+    credentials: str | None
 
     @property
-    def authorization(self) -> Optional[str]:
+    def authorization(self) -> str | None:
         """The ``Proxy-Authorization`` header value (Basic), when the URL carries a user."""
         if self.credentials is None:
             return None
@@ -222,7 +222,7 @@ def parse_proxy(url: str) -> ProxySetting:
 
 
 def check_proxy(
-    proxies: Dict[str, str], endpoints: List[Endpoint], automatic: Optional[str] = None
+    proxies: dict[str, str], endpoints: list[Endpoint], automatic: str | None = None
 ) -> Finding:
     """Report the proxy settings that apply to the portal, and any automatic set-up seen."""
     used = sorted({mask(p) for p in (proxy_for(e, proxies) for e in endpoints) if p})
@@ -246,7 +246,7 @@ def check_proxy(
 # Automatic proxy set-ups (PAC files and WPAD) the doctor can see but cannot follow ----------
 
 
-def windows_automatic_proxy(auto_config_url: Optional[str], connection: bytes) -> Optional[str]:
+def windows_automatic_proxy(auto_config_url: str | None, connection: bytes) -> str | None:
     """Describe Internet Options' automatic set-up from its registry values.
 
     Args:
@@ -261,7 +261,7 @@ def windows_automatic_proxy(auto_config_url: Optional[str], connection: bytes) -
     return None
 
 
-def scutil_automatic_proxy(output: str) -> Optional[str]:
+def scutil_automatic_proxy(output: str) -> str | None:
     """Describe macOS's automatic proxy set-up from the output of ``scutil --proxy``."""
     values = dict(re.findall(r"^\s*(\w+)\s*:\s*(.*?)\s*$", output, re.MULTILINE))
     if values.get("ProxyAutoConfigEnable") == "1":
@@ -271,7 +271,7 @@ def scutil_automatic_proxy(output: str) -> Optional[str]:
     return None
 
 
-def gnome_automatic_proxy(mode: str, url: str) -> Optional[str]:
+def gnome_automatic_proxy(mode: str, url: str) -> str | None:
     """Describe GNOME's automatic proxy set-up from ``gsettings`` (``mode``, ``autoconfig-url``)."""
     if mode.strip().strip("'") != "auto":
         return None
@@ -279,7 +279,7 @@ def gnome_automatic_proxy(mode: str, url: str) -> Optional[str]:
     return f"a proxy script (PAC) at {script}" if script else "automatic detection (WPAD)"
 
 
-def run_quietly(command: List[str]) -> str:
+def run_quietly(command: list[str]) -> str:
     """The output of ``command``, or an empty string when it cannot be run."""
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=3, check=False)
@@ -288,7 +288,7 @@ def run_quietly(command: List[str]) -> str:
     return done.stdout
 
 
-def detect_automatic_proxy() -> Optional[str]:
+def detect_automatic_proxy() -> str | None:
     """Look for a PAC file or WPAD where this system keeps its proxy settings, if one can."""
     if sys.platform == "win32":
         return read_windows_automatic_proxy()
@@ -302,12 +302,12 @@ def detect_automatic_proxy() -> Optional[str]:
     return None
 
 
-def read_windows_automatic_proxy() -> Optional[str]:
+def read_windows_automatic_proxy() -> str | None:
     """Read Internet Options from the Windows registry (current user)."""
     import winreg  # only on Windows
 
     key_path = r"Software\Microsoft\Windows\CurrentVersion\Internet Settings"
-    values: Dict[str, object] = {}
+    values: dict[str, object] = {}
     for sub, name in (("", "AutoConfigURL"), ("\\Connections", "DefaultConnectionSettings")):
         try:
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key_path + sub) as key:
@@ -332,13 +332,13 @@ class Probe:
         endpoint: Endpoint,
         trust: Trust,
         deadline: float,
-        proxy: Optional[str],
+        proxy: str | None,
     ) -> None:
         self.endpoint = endpoint
         self.trust = trust
         self.deadline = deadline
         self.proxy = proxy
-        self.findings: List[Finding] = []
+        self.findings: list[Finding] = []
         self.stage = "dns-lookup"
         self.done = False
         self.quiet = False
@@ -367,7 +367,7 @@ class Probe:
         finally:
             self.done = True
 
-    def connect(self) -> Optional[socket.socket]:
+    def connect(self) -> socket.socket | None:
         """DNS and TCP, directly or through the proxy."""
         if self.proxy:
             self.add("dns-lookup", "skip", "the proxy looks up the name")
@@ -405,7 +405,7 @@ class Probe:
         )
         return sock
 
-    def connect_via_proxy(self, proxy: str) -> Optional[socket.socket]:
+    def connect_via_proxy(self, proxy: str) -> socket.socket | None:
         """Open a tunnel to the endpoint through an HTTP proxy (CONNECT), signing in if told."""
         self.stage = "tcp-connect"
         try:
@@ -437,7 +437,7 @@ class Probe:
         self.add("tcp-connect", "ok", f"tunnel to port {self.endpoint.port} through {via}")
         return sock
 
-    def handshake(self, sock: socket.socket) -> Optional[ssl.SSLSocket]:
+    def handshake(self, sock: socket.socket) -> ssl.SSLSocket | None:
         """The TLS handshake against the trust store, with certificate details."""
         self.stage = "tls-handshake"
         sock.settimeout(self.remaining())
@@ -453,7 +453,7 @@ class Probe:
         self.add("tls-handshake", *certificate_summary(tls))
         return tls
 
-    def untrusted(self, error: ssl.SSLCertVerificationError) -> Optional[ssl.SSLSocket]:
+    def untrusted(self, error: ssl.SSLCertVerificationError) -> ssl.SSLSocket | None:
         """Explain a certificate Python could not verify; retry without strict X.509 checks."""
         if self.trust.strict():
             tls = self.retry_without_strict_checks()
@@ -478,7 +478,7 @@ class Probe:
         )
         return None
 
-    def retry_without_strict_checks(self) -> Optional[ssl.SSLSocket]:
+    def retry_without_strict_checks(self) -> ssl.SSLSocket | None:
         """Connect again, quietly, and shake hands without VERIFY_X509_STRICT."""
         self.quiet = True
         try:
@@ -496,7 +496,7 @@ class Probe:
             self.quiet = False
             self.stage = "tls-handshake"
 
-    def fetch(self, tls: ssl.SSLSocket) -> Optional[str]:
+    def fetch(self, tls: ssl.SSLSocket) -> str | None:
         """A plain GET of the public page; returns the server's Date header."""
         self.stage = "https-get"
         connection = http.client.HTTPSConnection(
@@ -560,7 +560,7 @@ class Probe:
 STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)? (\d{3})(?: (.*))?$")
 
 
-def tunnel_refusal(answer: str, setting: ProxySetting) -> Optional[str]:
+def tunnel_refusal(answer: str, setting: ProxySetting) -> str | None:
     """Why a proxy's answer to CONNECT refuses the tunnel, or None when it opened it.
 
     The status code is read from the status line, never searched for in the text.
@@ -589,7 +589,7 @@ def tunnel_refusal(answer: str, setting: ProxySetting) -> Optional[str]:
     )
 
 
-def certificate_summary(tls: ssl.SSLSocket) -> Tuple[str, str]:
+def certificate_summary(tls: ssl.SSLSocket) -> tuple[str, str]:
     """Status and summary of a verified certificate: version, issuer, expiry."""
     cert = tls.getpeercert() or {}
     issuer = dict(item[0] for item in cert.get("issuer", ()) if item)
@@ -606,12 +606,12 @@ def certificate_summary(tls: ssl.SSLSocket) -> Tuple[str, str]:
 class Trust:
     """Where Python's trusted certificates come from, and contexts that use them."""
 
-    def __init__(self, cafile: Optional[str] = None, strict_x509: Optional[bool] = None):
+    def __init__(self, cafile: str | None = None, strict_x509: bool | None = None):
         """``strict_x509`` None keeps this Python's default (strict from Python 3.13 on)."""
         self.cafile = cafile
         self.strict_x509 = strict_x509
 
-    def context(self, strict: Optional[bool] = None) -> ssl.SSLContext:
+    def context(self, strict: bool | None = None) -> ssl.SSLContext:
         """A verifying context; ``strict`` False turns VERIFY_X509_STRICT off."""
         context = ssl.create_default_context(cafile=self.cafile)
         wanted = self.strict_x509 if strict is None else strict
@@ -668,13 +668,13 @@ def describe(error: BaseException) -> str:
 
 
 def diagnose(
-    endpoints: List[Endpoint],
+    endpoints: list[Endpoint],
     timeout: float,
-    cafile: Optional[str] = None,
-    proxies: Optional[Dict[str, str]] = None,
-    automatic_proxy: Optional[str] = None,
-    strict_x509: Optional[bool] = None,
-) -> List[Finding]:
+    cafile: str | None = None,
+    proxies: dict[str, str] | None = None,
+    automatic_proxy: str | None = None,
+    strict_x509: bool | None = None,
+) -> list[Finding]:
     """Run every check, probing the endpoints concurrently, within ``timeout`` seconds.
 
     Args:
@@ -717,12 +717,12 @@ def diagnose(
     return findings
 
 
-def exit_status(findings: List[Finding]) -> int:
+def exit_status(findings: list[Finding]) -> int:
     """0 when all is well, 1 with warnings only, 2 with any failure."""
     return max((SEVERITY[f.status] for f in findings), default=0)
 
 
-def render(findings: List[Finding]) -> str:
+def render(findings: list[Finding]) -> str:
     """A readable table, then a line per problem with its help link."""
     width_check = max(len(f.check) for f in findings)
     width_target = max(len(f.target) for f in findings)
@@ -783,7 +783,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Optional[List[str]] = None, run: Callable[..., List[Finding]] = diagnose) -> int:
+def main(argv: list[str] | None = None, run: Callable[..., list[Finding]] = diagnose) -> int:
     """Run the command line; return the exit status."""
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")

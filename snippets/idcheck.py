@@ -28,14 +28,13 @@ import re
 import sys
 import unicodedata
 from dataclasses import asdict, dataclass, field
-from typing import Dict, List, Optional, Tuple
 
 GUIDE_URL = "https://icegate-guide.github.io/icegate-guide/"
 MAX_INPUT = 100
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 #: Meaning of the 4th character of a PAN (the holder type).
-PAN_HOLDER_TYPES: Dict[str, str] = {
+PAN_HOLDER_TYPES: dict[str, str] = {
     "P": "individual",
     "C": "company",
     "H": "Hindu undivided family (HUF)",
@@ -48,13 +47,13 @@ PAN_HOLDER_TYPES: Dict[str, str] = {
     "G": "government",
 }
 #: Holder-type letters that some sources report and others do not.
-PAN_DISPUTED_TYPES: Dict[str, str] = {
+PAN_DISPUTED_TYPES: dict[str, str] = {
     "E": "limited liability partnership, according to some sources",
     "K": "reported by some sources only",
 }
 
 #: GST state codes (Census codes), with the codes GST adds for special cases.
-GST_STATE_CODES: Dict[str, str] = {
+GST_STATE_CODES: dict[str, str] = {
     "01": "Jammu and Kashmir",
     "02": "Himachal Pradesh",
     "03": "Punjab",
@@ -98,14 +97,14 @@ GST_STATE_CODES: Dict[str, str] = {
 }
 
 #: What a 14th GSTIN character other than the usual Z is known to mean.
-GSTIN_14TH: Dict[str, str] = {
+GSTIN_14TH: dict[str, str] = {
     "C": "an e-commerce operator's registration for collecting tax at source (TCS)",
     "D": "a registration for deducting tax at source (TDS)",
 }
 
 #: The permanent IECs DGFT notified for special categories (Public Notice 09/2015-20,
 #: 29 June 2017, para 2.07(b) of the Handbook of Procedures), with the category.
-SPECIAL_IECS: Dict[str, str] = {
+SPECIAL_IECS: dict[str, str] = {
     "AMDCG0111E": "all ministries and departments of the Central Government, "
     "and agencies wholly or partly owned by them",
     "ADSGA0129E": "all ministries and departments of any State Government, "
@@ -125,9 +124,9 @@ SPECIAL_IECS: Dict[str, str] = {
 }
 #: Special IECs whose spelling the public copies of the notice leave in doubt: the copies
 #: print a zero where the pattern of the other codes calls for a letter O.
-SPECIAL_IEC_SPELLINGS: Dict[str, str] = {"DCUNO0137E": "DCUN00137E"}
+SPECIAL_IEC_SPELLINGS: dict[str, str] = {"DCUNO0137E": "DCUN00137E"}
 #: The numeric permanent IECs that the same notice replaced.
-OLD_SPECIAL_IECS: Dict[str, str] = {
+OLD_SPECIAL_IECS: dict[str, str] = {
     "0100000011": "AMDCG0111E",
     "0100000029": "ADSGA0129E",
     "0100000037": "DCUN00137E",
@@ -139,7 +138,7 @@ OLD_SPECIAL_IECS: Dict[str, str] = {
 }
 
 #: Every sentence the checks can say. ``{name}`` marks a value filled in by :func:`say`.
-MESSAGES: Dict[str, str] = {
+MESSAGES: dict[str, str] = {
     # input that cannot be checked at all
     "too_long": "the {kind} given is {length} characters long; at most {limit}",
     "control": "the {kind} given has a control character at position {position}",
@@ -237,7 +236,7 @@ MESSAGES: Dict[str, str] = {
 }
 
 #: Where the guide explains a failed check, relative to the guide's address.
-HELP_LINKS: Dict[str, str] = {
+HELP_LINKS: dict[str, str] = {
     "iec": "troubleshoot/#iec-not-valid",
     "match": "troubleshoot/#iec-not-valid",
     "gstin": "before-you-start/iec/#how-iec-pan-and-gstin-fit-together",
@@ -281,9 +280,9 @@ class CheckResult:
     given: str
     value: str
     status: str = "valid"
-    normalised: List[str] = field(default_factory=list)
-    problems: List[str] = field(default_factory=list)
-    facts: List[str] = field(default_factory=list)
+    normalised: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -329,7 +328,7 @@ def screen(raw: str, kind: str) -> None:
             raise UsageError(say("control", kind=kind, position=position))
 
 
-def normalise(raw: str, kind: str, keep_case: bool = False) -> Tuple[str, List[str]]:
+def normalise(raw: str, kind: str, keep_case: bool = False) -> tuple[str, list[str]]:
     """Clean up an ID as typed, and say what was changed.
 
     Full-width and other compatibility characters become plain ones, spaces and hyphens are
@@ -356,7 +355,7 @@ def normalise(raw: str, kind: str, keep_case: bool = False) -> Tuple[str, List[s
     return value, changes
 
 
-def trim(raw: str, kind: str) -> Tuple[str, List[str]]:
+def trim(raw: str, kind: str) -> tuple[str, list[str]]:
     """Remove only the white space around a value (for e-mail addresses).
 
     Raises:
@@ -375,7 +374,7 @@ def start(kind: str, raw: str, keep_case: bool = False) -> CheckResult:
     return opened(kind, raw, value, changes)
 
 
-def opened(kind: str, raw: str, value: str, changes: List[str]) -> CheckResult:
+def opened(kind: str, raw: str, value: str, changes: list[str]) -> CheckResult:
     """A result for ``value``, failed at once if it holds characters other than plain ASCII."""
     result = CheckResult(kind=kind, given=raw, value=value, normalised=changes)
     strange = "".join(char for char in value if not char.isascii())
@@ -440,7 +439,7 @@ def pan_rules(value: str, result: CheckResult, label: str = "PAN") -> None:
         result.facts.append(say("pan_check"))
 
 
-def special_iec(value: str) -> Optional[Tuple[str, str]]:
+def special_iec(value: str) -> tuple[str, str] | None:
     """The special-category IEC that ``value`` spells, as (code as printed, category)."""
     code = SPECIAL_IEC_SPELLINGS.get(value, value)
     if code in SPECIAL_IECS:
@@ -508,7 +507,7 @@ def check_iec(raw: str) -> CheckResult:
     return result
 
 
-def special_iec_rules(value: str, special: Tuple[str, str], result: CheckResult) -> None:
+def special_iec_rules(value: str, special: tuple[str, str], result: CheckResult) -> None:
     """Facts for one of DGFT's special-category IECs (unusual when its spelling is in doubt)."""
     printed, category = special
     result.facts.append(say("iec_special", category=category))
@@ -534,7 +533,7 @@ def fifteen_character_iec_rules(value: str, result: CheckResult) -> None:
         result.fail(say("iec_shape", length=len(value), value=value))
 
 
-def special_gstin_kind(value: str) -> Optional[str]:
+def special_gstin_kind(value: str) -> str | None:
     """Describe a GSTIN that does not embed a PAN, if its shape is one we know."""
     if value[:2] == "99" and value[12:14] == "OS":
         return say("gstin_oidar")
@@ -776,7 +775,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (0 valid, 1 invalid, 2 usage error)."""
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")

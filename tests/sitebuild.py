@@ -23,6 +23,7 @@ class BuildResult:
     site_dir: Path
     returncode: int
     output: str
+    given: bool = False
 
     def pages(self) -> list[str]:
         """Every HTML page of the built site, as URL paths relative to the site root."""
@@ -34,9 +35,15 @@ class BuildResult:
 
 
 def strict_build(project: Path, site_dir: Path) -> BuildResult:
-    """Run ``mkdocs build --strict`` for ``project`` into ``site_dir``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """Run the pre-build step, then ``mkdocs build --strict``, for ``project`` into ``site_dir``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
     env.pop("SITE_URL", None)
+    prebuild = subprocess.run(
+        [sys.executable, "-m", "scripts.site.prebuild"],
+        cwd=project, env=env, capture_output=True, text=True, check=False,
+    )
+    if prebuild.returncode != 0:
+        return BuildResult(site_dir, prebuild.returncode, prebuild.stdout + prebuild.stderr)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
@@ -57,6 +64,13 @@ def build_site() -> BuildResult:
     # linkchecker drops root privileges to "nobody": the site must be world-readable.
     site_dir.chmod(0o755)
     return result
+
+
+def given_site(site_dir: Path) -> BuildResult:
+    """A site built elsewhere (by any generator), checked as it is."""
+    if not (site_dir / "index.html").is_file():
+        return BuildResult(site_dir, 1, f"{site_dir}: no built site here (no index.html)", True)
+    return BuildResult(site_dir.resolve(), 0, "", True)
 
 
 COPIED = ["docs", "overrides", "portal", "scripts", "snippets", "tests"]

@@ -12,13 +12,11 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from typing import Any
 
-from markdown import Markdown
-from markdown.extensions import Extension
-
 from scripts.contract.model import Contract
 from scripts.drift.model import ElementVerdict, Outcome
-from scripts.site.markers import MarkerBlock
 from scripts.nightly.history import VerificationStatus, run_day
+from scripts.site.markers import MarkerBlock
+from scripts.site.words import ENGLISH
 
 MARKER = "[[portal-status]]"
 LAST_RUN_MARKER = "[[portal-last-run]]"
@@ -47,7 +45,10 @@ class PageVerification:
 
 
 def page_verification(
-    element_ids: list[str], contract: Contract, status: VerificationStatus
+    element_ids: list[str],
+    contract: Contract,
+    status: VerificationStatus,
+    words: dict[str, str] = ENGLISH,
 ) -> PageVerification:
     """The verification line and drift warnings for a page mentioning ``element_ids``.
 
@@ -58,7 +59,7 @@ def page_verification(
     if not ids:
         return PageVerification(None)
     if status.state == "unknown":
-        return PageVerification("Portal elements on this page: verification status unknown.")
+        return PageVerification(words["check_unknown"])
     drift = [
         {
             "label": contract.elements[e].label,
@@ -70,14 +71,11 @@ def page_verification(
     ]
     dates = [status.last_verified[e] for e in ids if e in status.last_verified]
     if not dates:
-        line = "Portal elements on this page: not yet verified against the live portal."
+        line = words["check_none"]
     elif len(dates) == len(ids):
-        line = f"Portal elements on this page last verified: {min(dates)}."
+        line = words["check_all"].format(date=min(dates))
     else:
-        line = (
-            f"Portal elements on this page: {len(dates)} of {len(ids)} verified on the live "
-            f"portal, last on {max(dates)}; the others not yet."
-        )
+        line = words["check_some"].format(seen=len(dates), total=len(ids), date=max(dates))
     return PageVerification(line, drift)
 
 
@@ -89,20 +87,6 @@ def last_run_sentence(status: VerificationStatus) -> str:
     if run is None:
         return "No live check has run yet: nothing here is verified against the live portal so far."
     return f"The latest live check finished on {run_day(run)} with: {run['outcome']}."
-
-
-class StatusPageExtension(Extension):
-    """Render ``[[portal-status]]``."""
-
-    def __init__(self, contract: Contract, status: VerificationStatus, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.contract = contract
-        self.status = status
-
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        """Register the block processor."""
-        md.registerExtension(self)
-        md.parser.blockprocessors.register(StatusBlock(md.parser, self), "portal_status", 93)
 
 
 class StatusBlock(MarkerBlock):

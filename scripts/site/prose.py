@@ -12,9 +12,9 @@ from pathlib import Path
 
 import textstat
 
-from scripts.contract.model import project_contract
-from scripts.contract.mentions import UI_REF
 from scripts.common.paths import ROOT
+from scripts.contract.mentions import UI_REF
+from scripts.contract.model import project_contract
 
 DOCS = ROOT / "docs"
 MINIMUM_SCORE = 60.0

@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from markdown import Markdown
-from markdown.extensions import Extension
 
-from scripts.site.markers import MarkerBlock
 from scripts.common.paths import ROOT
+from scripts.site.markers import MarkerBlock
+from scripts.site.page import front_matter
 
 SOURCES_PATH = ROOT / "portal" / "sources.yml"
 KIND_ORDER = ("official", "official-copy", "news", "third-party", "code")
@@ -135,27 +134,6 @@ def resolve(ids: Any, sources: dict[str, Source], page: str) -> list[Source]:
     return [sources[item] for item in ids]
 
 
-class SourceListExtension(Extension):
-    """Render a ``[[source-list]]`` paragraph as every source, grouped by kind."""
-
-    def __init__(
-        self,
-        sources: dict[str, Source],
-        cited_on: dict[str, list[tuple[str, str]]],
-        page: str = "reference/sources.md",
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(**kwargs)
-        self.sources = sources
-        self.cited_on = cited_on
-        self.page = page
-
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        """Register the block processor."""
-        md.registerExtension(self)
-        md.parser.blockprocessors.register(SourceList(md.parser, self), "source_list", 94)
-
-
 class SourceList(MarkerBlock):
     """The block processor behind ``[[source-list]]``."""
 
@@ -181,22 +159,11 @@ class SourceList(MarkerBlock):
         if pages:
             cited = etree.SubElement(item, "span")
             cited.text = " Cited on: "
-            here = posixpath.dirname(self.extension.page)
+            here = posixpath.dirname(self.extension.sources_page)
             for index, (page, title) in enumerate(pages):
                 link = etree.SubElement(cited, "a", {"href": posixpath.relpath(page, here)})
                 link.text = title
                 link.tail = ", " if index < len(pages) - 1 else "."
-
-
-def front_matter(text: str) -> dict[str, Any]:
-    """The YAML front matter of a Markdown page, or an empty mapping when it has none."""
-    if not text.startswith("---"):
-        return {}
-    end = text.find("\n---", 3)
-    if end == -1:
-        return {}
-    data = yaml.safe_load(text[3:end])
-    return data if isinstance(data, dict) else {}
 
 
 def pages_citing(docs_dir: Path) -> dict[str, list[tuple[str, str]]]:

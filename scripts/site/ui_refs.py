@@ -8,8 +8,8 @@ fails.
 
 A paragraph holding only ``[[ui-reference]]`` becomes the generated reference of every element.
 
-Nothing here depends on MkDocs; ``scripts/mkdocs_hooks.py`` only creates the extension and
-tells it which page is being rendered.
+``scripts.site.extension`` registers these processors; ``extension`` below is its per-page
+render state (contract, status, mentions, the page being rendered).
 """
 
 from __future__ import annotations
@@ -20,15 +20,11 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import Any
 
-from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
-from markdown.preprocessors import Preprocessor
 
-from scripts.contract.model import Contract, Element
-from scripts.site.markers import MarkerBlock
-from scripts.contract.mentions import UI_REF, Mention
+from scripts.contract.model import Element
 from scripts.nightly.history import VerificationStatus
+from scripts.site.markers import MarkerBlock
 
 log = logging.getLogger("mkdocs.icegate.ui_refs")
 
@@ -80,76 +76,10 @@ def reader_state(element: Element, status: VerificationStatus) -> ReaderState:
     )
 
 
-class UiRefExtension(Extension):
-    """Render ``[[ui:ID]]`` references and the ``[[ui-reference]]`` table from the contract."""
-
-    def __init__(
-        self,
-        contract: Contract,
-        status: VerificationStatus,
-        mentions: dict[str, list[Mention]] | None = None,
-        reference_page: str = "reference/portal-elements.md",
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(**kwargs)
-        self.contract = contract
-        self.status = status
-        self.mentions = mentions or {}
-        self.reference_page = reference_page
-        self.page: str | None = None
-        self.line_offset = 0
-        self.lines: dict[str, int] = {}
-
-    def set_page(self, page: str | None, line_offset: int = 0) -> None:
-        """Name the page about to be rendered, for links and warnings.
-
-        Args:
-            page: Its path relative to the docs folder, e.g. ``log-in/steps.md``.
-            line_offset: Lines the generator removed from the top (front matter).
-        """
-        self.page = page
-        self.line_offset = line_offset
-
-    def href(self, element: Element) -> str:
-        """The link from the current page to the element's row on the reference page."""
-        here = posixpath.dirname(self.page or "")
-        target = posixpath.relpath(self.reference_page, here or ".")
-        return f"{target}#{element.anchor}"
-
-    def where(self, element_id: str) -> str:
-        """``page:line`` of the first mention of ``element_id`` on the current page."""
-        line = self.lines.get(element_id)
-        page = f"docs/{self.page}" if self.page else "<page>"
-        return f"{page}:{line + self.line_offset}" if line else page
-
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        """Register the line recorder, the inline pattern and the reference table."""
-        md.registerExtension(self)
-        md.preprocessors.register(LineRecorder(md, self), "ui_ref_lines", 40)
-        md.inlinePatterns.register(UiRefProcessor(UI_REF.pattern, self), "ui_ref", 175)
-        md.parser.blockprocessors.register(ReferenceTable(md.parser, self), "ui_reference", 95)
-
-
-class LineRecorder(Preprocessor):
-    """Remember the line of each reference before other preprocessors move lines around."""
-
-    def __init__(self, md: Markdown, extension: UiRefExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, lines: list[str]) -> list[str]:
-        """Record ``id → first line`` for the page; the text is left untouched."""
-        self.extension.lines = {}
-        for number, line in enumerate(lines, start=1):
-            for match in UI_REF.finditer(line):
-                self.extension.lines.setdefault(match["id"], number)
-        return lines
-
-
 class UiRefProcessor(InlineProcessor):
     """Turn ``[[ui:ID]]`` into the element's label and verification state."""
 
-    def __init__(self, pattern: str, extension: UiRefExtension) -> None:
+    def __init__(self, pattern: str, extension: Any) -> None:
         super().__init__(pattern)
         self.extension = extension
 
@@ -180,7 +110,7 @@ def render_label(element: Element) -> etree.Element:
     return label
 
 
-def render_reference(element: Element, extension: UiRefExtension) -> etree.Element:
+def render_reference(element: Element, extension: Any) -> etree.Element:
     """The inline HTML for one mention of ``element``.
 
     The label links to the element's row on the reference page, where its evidence and live

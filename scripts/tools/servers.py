@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -49,7 +49,7 @@ def lax_certificate(tmp_path: Path, name: str) -> tuple[Path, Path]:
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID
 
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
     issuer = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Office inspection CA")])
     ca = (
@@ -114,7 +114,7 @@ def https_server(
     else:
         ca = trustme.CA()
         if expired:
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             cert = ca.issue_cert(
                 *cert_names, not_before=now - timedelta(days=30), not_after=now - timedelta(days=1)
             )
@@ -129,7 +129,7 @@ def https_server(
             pass
 
         def date_time_string(self, timestamp: float | None = None) -> str:
-            return format_datetime(datetime.now(timezone.utc) + skew, usegmt=True)
+            return format_datetime(datetime.now(UTC) + skew, usegmt=True)
 
         def do_GET(self) -> None:  # noqa: N802
             body = b"<html><body>imitation portal</body></html>"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import markdown
 import pytest
 
 from scripts.contract.model import project_contract
 from scripts.nightly.history import SCHEMA, VerificationStatus, status_from_runs
-from scripts.site.portal_status import StatusPageExtension, page_verification
+from scripts.site.portal_status import page_verification
+from tests.rendering import render_markdown
 from tests.sitebuild import BuildResult, build_copy
 
 
@@ -52,9 +52,7 @@ def test_unreadable_history_says_status_unknown():
 
 
 def render(status: VerificationStatus) -> str:
-    return markdown.markdown(
-        "[[portal-status]]", extensions=[StatusPageExtension(project_contract(), status)]
-    )
+    return render_markdown("[[portal-status]]", status, page="reference/portal-status.md")
 
 
 def test_status_page_without_history_says_nothing_was_verified():
@@ -102,18 +100,12 @@ def test_malformed_history_still_builds_and_says_status_unknown(tmp_path: Path, 
 
 
 def test_home_page_sentence_names_the_latest_run():
-    html = markdown.markdown(
-        "[[portal-last-run]]",
-        extensions=[StatusPageExtension(project_contract(), status_from_runs(history("present")))],
-    )
+    html = render_markdown("[[portal-last-run]]", status_from_runs(history("present")))
     assert "The latest live check finished on 2026-11-20 with: no drift." in html
 
 
 def test_home_page_sentence_without_history_says_nothing_is_verified():
-    html = markdown.markdown(
-        "[[portal-last-run]]",
-        extensions=[StatusPageExtension(project_contract(), VerificationStatus("none"))],
-    )
+    html = render_markdown("[[portal-last-run]]", VerificationStatus("none"))
     assert "No live check has run yet" in html
 
 

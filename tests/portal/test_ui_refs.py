@@ -5,18 +5,15 @@ from __future__ import annotations
 import logging
 import re
 
-import markdown
 import pytest
 
 from scripts.contract.model import project_contract
 from scripts.nightly.history import VerificationStatus
-from scripts.site.ui_refs import UiRefExtension
+from tests.rendering import render_markdown
 
 
-def render(text: str, status: VerificationStatus | None = None, page: str = "log-in/steps.md"):
-    extension = UiRefExtension(project_contract(), status or VerificationStatus(state="none"))
-    extension.set_page(page, line_offset=4)
-    return markdown.markdown(text, extensions=[extension])
+def render(text: str, status: VerificationStatus | None = None, page: str = "log-in/example.md"):
+    return render_markdown(text, status, page)
 
 
 def test_reference_prints_the_contract_label():
@@ -63,9 +60,9 @@ def test_label_form_prints_the_bare_label():
 
 
 def test_unknown_id_warns_with_page_and_line(caplog: pytest.LogCaptureFixture):
-    with caplog.at_level(logging.WARNING, logger="mkdocs.icegate.ui_refs"):
+    with caplog.at_level(logging.WARNING, logger="mkdocs.icegate"):
         html = render("One.\n\nTwo [[ui:login.nope]].")
-    assert "docs/log-in/steps.md:7: unknown portal element 'login.nope'" in caplog.text
+    assert "docs/log-in/example.md:3: unknown portal element 'login.nope'" in caplog.text
     assert "ui-ref--unknown" in html
 
 

@@ -1,26 +1,50 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from scripts.common.localserver import serve_directory
-from tests.sitebuild import BuildResult, build_site
+from tests.site.visits import Visits
+from tests.sitebuild import BuildResult, build_site, given_site
+
+
+def site_under_test(config: pytest.Config) -> BuildResult:
+    """The site the checks run on: the one named by ``--built-site``, or a strict mkdocs build."""
+    given = config.getoption("built_site") or os.environ.get("ICEGATE_BUILT_SITE")
+    return given_site(Path(given)) if given else build_site()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Parametrise ``site_page`` over every HTML page the build produced."""
+    """Parametrise ``site_page`` over every HTML page the build produced.
+
+    Each page's tests share one xdist group, so its visits are made once, on one worker.
+    """
     if "site_page" in metafunc.fixturenames:
-        result = build_site()
+        result = site_under_test(metafunc.config)
         pages = result.pages() if result.returncode == 0 else []
-        metafunc.parametrize("site_page", pages, ids=lambda page: page or "home")
+        metafunc.parametrize(
+            "site_page",
+            [pytest.param(p, marks=pytest.mark.xdist_group(f"page:{p}")) for p in pages],
+            ids=lambda page: page or "home",
+        )
 
 
 @pytest.fixture(scope="session")
-def built_site() -> BuildResult:
-    result = build_site()
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.output}"
+def built_site(pytestconfig: pytest.Config) -> BuildResult:
+    result = site_under_test(pytestconfig)
+    assert result.returncode == 0, f"the site build failed:\n{result.output}"
     return result
+
+
+@pytest.fixture(scope="session")
+def built_by_mkdocs(built_site: BuildResult) -> BuildResult:
+    """The site, for checks of the mkdocs build itself (skipped on a given site)."""
+    if built_site.given:
+        pytest.skip("checks the mkdocs build; this run checks a site built elsewhere")
+    return built_site
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +52,10 @@ def site_url(built_site: BuildResult) -> Iterator[str]:
     # linkchecker makes more than 10 requests a second only to servers that send this header.
     with serve_directory(built_site.site_dir, headers={"LinkChecker": "local test server"}) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def visits(browser, site_url: str) -> Iterator[Visits]:  # noqa: ANN001 - pytest-playwright's
+    """What each page does in Chromium, visited once per palette and once at phone width."""
+    shared = Visits(browser, site_url)
+    yield shared

@@ -1,11 +1,92 @@
-from tests.sitebuild import build_site
+"""The build itself: strict and clean, every guide page present, nothing left unrendered.
+
+All but the first check read only the built HTML, so they hold whatever generator built it
+(``--built-site DIR``, as ``make canary`` does with Zensical).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from scripts.common.paths import DOCS
+from scripts.contract.model import project_contract
+from tests.sitebuild import BuildResult
+
+CODE = re.compile(r"<code\b[^>]*>.*?</code>", re.S)
+PRE = re.compile(r"<pre\b[^>]*>.*?</pre>", re.S)
+MARKER = re.compile(r"\[\[[^\]\n]{0,80}\]\]|\[\[ui:")
 
 
-def test_strict_build_succeeds_without_warnings():
-    result = build_site()
-    assert result.returncode == 0, result.output
-    assert "WARNING" not in result.output, result.output
+def outside_code(html: str) -> str:
+    """The HTML without code blocks and code spans, where markers may be shown on purpose."""
+    return CODE.sub("", PRE.sub("", html))
 
 
-def test_build_produces_more_than_the_home_page():
-    assert len(build_site().pages()) > 2
+def search_index(site: Path) -> list[dict]:
+    """The search index entries, from MkDocs Material or Zensical."""
+    for name in ("search/search_index.json", "search.json"):
+        path = site / name
+        if path.is_file():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return data.get("docs") or data.get("items") or []
+    raise AssertionError(f"{site}: no search index found")
+
+
+def guide_urls() -> list[str]:
+    urls = []
+    for path in sorted(DOCS.rglob("*.md")):
+        stem = path.relative_to(DOCS).as_posix().removesuffix(".md")
+        urls.append("" if stem == "index" else stem.removesuffix("/index") + "/")
+    return urls
+
+
+def test_strict_build_succeeds_without_warnings(built_by_mkdocs: BuildResult):
+    assert built_by_mkdocs.returncode == 0, built_by_mkdocs.output
+    assert "WARNING" not in built_by_mkdocs.output, built_by_mkdocs.output
+
+
+@pytest.mark.parametrize("url", guide_urls())
+def test_every_guide_page_is_in_the_built_site(built_site: BuildResult, url: str):
+    assert (built_site.site_dir / url / "index.html").is_file()
+
+
+def test_no_page_shows_a_raw_marker(built_site: BuildResult):
+    leftovers = {}
+    for html in built_site.site_dir.rglob("*.html"):
+        found = MARKER.findall(outside_code(html.read_text(encoding="utf-8")))
+        if found:
+            leftovers[str(html.relative_to(built_site.site_dir))] = found[:3]
+    assert leftovers == {}
+
+
+def test_search_index_holds_no_raw_marker(built_site: BuildResult):
+    leftovers = [
+        (entry.get("location"), MARKER.findall(outside_code(entry.get("text", ""))))
+        for entry in search_index(built_site.site_dir)
+    ]
+    assert [item for item in leftovers if item[1]] == []
+
+
+def test_login_steps_page_shows_the_contract_labels(built_site: BuildResult):
+    html = (built_site.site_dir / "log-in" / "steps" / "index.html").read_text(encoding="utf-8")
+    shown = set(re.findall(r'class="ui-ref__label"[^>]*>([^<]+)<', html))
+    elements = project_contract().elements
+    for element_id in ("login.icegate_id", "login.password", "login.submit"):
+        assert elements[element_id].label in shown
+
+
+def test_every_guide_page_ends_with_its_facts(built_site: BuildResult):
+    missing = [
+        url for url in guide_urls()
+        if 'class="page-facts"' not in (built_site.site_dir / url / "index.html").read_text("utf-8")
+    ]
+    assert missing == []
+
+
+def test_downloadable_tools_are_published(built_site: BuildResult):
+    for tool in ("idcheck.py", "doctor.py"):
+        assert (built_site.site_dir / "tools" / tool).is_file()

@@ -3,55 +3,41 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page
 
-from tests.site.pagelog import PageLog
+from tests.site.visits import Visits
 
 pytestmark = pytest.mark.browser
 
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
-
-def visit(page: Page, url: str) -> PageLog:
-    log = PageLog()
-    log.attach(page)
-    page.goto(url, wait_until="networkidle")
-    return log
-
-
-def test_page_loads_without_errors_or_failed_requests(page: Page, site_url: str, site_page: str):
-    log = visit(page, site_url + site_page)
+def test_page_loads_without_errors_or_failed_requests(visits: Visits, site_page: str):
+    log = visits.light(site_page).log
     assert log.console_errors == []
     assert log.failed_requests == []
 
 
-def test_page_requests_nothing_beyond_this_machine(page: Page, site_url: str, site_page: str):
-    log = visit(page, site_url + site_page)
-    assert log.requested_urls, "no request was recorded at all"
-    assert log.foreign_requests() == []
+def test_page_requests_nothing_beyond_this_machine(visits: Visits, site_page: str):
+    for visit in (visits.light(site_page), visits.dark(site_page), visits.phone(site_page)):
+        assert visit.log.requested_urls, "no request was recorded at all"
+        assert visit.log.foreign_requests() == []
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_page_has_no_axe_violations(browser: Browser, site_url: str, site_page: str, scheme: str):
-    context = browser.new_context(color_scheme=scheme)
-    try:
-        page = context.new_page()
-        visit(page, site_url + site_page)
-        results = Axe().run(page, options=AXE_OPTIONS)
-        assert results.violations_count == 0, results.generate_report()
-    finally:
-        context.close()
+def test_page_has_no_axe_violations_in_the_light_palette(visits: Visits, site_page: str):
+    visit = visits.light(site_page)
+    assert visit.axe_violations == 0, visit.axe_report
 
 
-def test_page_does_not_scroll_sideways_on_a_phone(browser: Browser, site_url: str, site_page: str):
-    context = browser.new_context(viewport={"width": 360, "height": 640})
-    try:
-        page = context.new_page()
-        visit(page, site_url + site_page)
-        widths = page.evaluate(
-            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-        )
-        assert widths[0] <= widths[1], f"page is {widths[0]}px wide in a {widths[1]}px viewport"
-    finally:
-        context.close()
+def test_page_has_no_axe_violations_in_the_dark_palette(visits: Visits, site_page: str):
+    visit = visits.dark(site_page)
+    assert visit.axe_violations == 0, visit.axe_report
+
+
+def test_dark_palette_check_really_looks_at_the_dark_palette(visits: Visits, site_page: str):
+    light, dark = visits.light(site_page), visits.dark(site_page)
+    if not light.scheme:
+        pytest.skip("page without the site's palettes (the 404 page of a plain server)")
+    assert (light.scheme, dark.scheme) == ("default", "slate")
+
+
+def test_page_does_not_scroll_sideways_on_a_phone(visits: Visits, site_page: str):
+    wide, viewport = visits.phone(site_page).widths
+    assert wide <= viewport, f"page is {wide}px wide in a {viewport}px viewport"

@@ -1,4 +1,4 @@
-"""Every page offers an e-mail link to report a problem, with the page's own address filled in."""
+"""Every page offers an e-mail link to report a problem, with its published address filled in."""
 
 from __future__ import annotations
 
@@ -57,4 +57,4 @@ def test_email_link_carries_the_page_address(built_site: BuildResult, site_page:
     link = mail_link(built_site, site_page)
     assert link is not None
     body = parse_qs(urlsplit(link).query)["body"][0]
-    assert f"127.0.0.1:8000/{site_page}" in body, body
+    assert f"Page: {site_config()['extra']['public_url']}{site_page}\n" in body, body

@@ -1,7 +1,7 @@
 // The ID check in the page: the same rules as snippets/idcheck.py, run in the browser.
 //
 // The rules live in snippets/idcheck.py. Every table and message below comes from
-// idcheck-rules.js, which `python -m scripts.site.idcheck_rules` generates from that file; this file
+// idcheck-rules.js, which `python -m scripts.site.prebuild` generates from that file; this file
 // holds only the logic, written to mirror the Python functions of the same names. A
 // differential test in Chromium (tests/site/test_idcheck_page.py) feeds thousands of inputs
 // to this page and to idcheck.py and fails on any difference. Nothing typed leaves the page.

@@ -1,0 +1,213 @@
+"""The site's one Python-Markdown extension: everything the guides need from the build.
+
+Listed under ``markdown_extensions:`` in ``mkdocs.yml`` by import path, so any generator that
+runs Python-Markdown extensions (MkDocs, Zensical) renders the same pages:
+
+- ``[[ui:ID]]`` prints a portal label from the element contract (``ui_refs``);
+- marker paragraphs become generated content: ``[[ui-reference]]`` (every element),
+  ``[[source-list]]`` (every source), ``[[portal-status]]`` and ``[[portal-last-run]]``
+  (the live verification history);
+- every page gets its facts: a warning at the top when the portal changed under it, and a
+  footer with the review date, the verification line, its sources and two ways to report a
+  problem (``facts``).
+
+It takes what it needs from the Markdown and the page's front matter; which page is being
+rendered comes from ``page`` (both generators say it in their own way).
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from scripts.common.paths import ROOT
+from scripts.contract.mentions import UI_REF, scan_text
+from scripts.site import facts
+from scripts.site.data import GuideData, guide_data
+from scripts.site.markers import MarkerBlock
+from scripts.site.page import PageContext, generator_page_path, read_context
+from scripts.site.portal_status import StatusBlock
+from scripts.site.sources import SourceList
+from scripts.site.ui_refs import ReferenceTable, UiRefProcessor
+from scripts.site.words import words_for
+
+log = logging.getLogger("mkdocs.icegate.extension")
+
+REFERENCE_PAGE = "reference/portal-elements.md"
+SOURCES_PAGE = "reference/sources.md"
+STATUS_PAGE = "reference/portal-status.md"
+
+
+class RenderState:
+    """What the processors of one Markdown instance share while it renders one page."""
+
+    def __init__(self, extension: GuideExtension, md: Markdown) -> None:
+        self.settings = extension.getConfigs()
+        self.data: GuideData = extension.data
+        self.md = md
+        self.words = words_for(self.settings["language"])
+        self.context: PageContext | None = None
+        self.owns_page = False
+        self.lines: dict[str, int] = {}
+        self.mentioned: list[str] = []
+
+    # What the block and inline processors read.
+    @property
+    def contract(self):  # noqa: ANN201 - shorthand for the processors
+        """The element contract."""
+        return self.data.contract
+
+    @property
+    def status(self):  # noqa: ANN201
+        """The live verification status."""
+        return self.data.status
+
+    @property
+    def mentions(self):  # noqa: ANN201
+        """Element id → its mentions in the docs folder."""
+        return self.data.mentions
+
+    @property
+    def sources(self):  # noqa: ANN201
+        """The source register."""
+        return self.data.sources
+
+    @property
+    def cited_on(self):  # noqa: ANN201
+        """Source id → pages citing it."""
+        return self.data.cited_on
+
+    @property
+    def page(self) -> str | None:
+        """The page being rendered, relative to the docs folder (None when not known)."""
+        return self.context.path if self.context else None
+
+    reference_page = REFERENCE_PAGE
+    sources_page = SOURCES_PAGE
+    status_page = STATUS_PAGE
+
+    def link(self, target: str) -> str:
+        """A link from the current page to ``target`` (a docs-relative ``.md`` path)."""
+        here = posixpath.dirname(self.page or "")
+        return posixpath.relpath(target, here or ".")
+
+    def href(self, element: Any) -> str:
+        """The link from the current page to an element's row on the reference page."""
+        return f"{self.link(self.reference_page)}#{element.anchor}"
+
+    def where(self, element_id: str) -> str:
+        """``docs/PAGE:LINE`` of the first mention of ``element_id`` on the current page."""
+        line = self.lines.get(element_id)
+        docs = self.settings["docs_dir"].rstrip("/")
+        page = f"{docs}/{self.page}" if self.page else "<page>"
+        offset = self.context.line_offset if self.context else 0
+        return f"{page}:{line + offset}" if line else page
+
+
+class PageRecorder(Preprocessor):
+    """Find out which page this is, and where each element reference sits in it."""
+
+    def __init__(self, md: Markdown, state: RenderState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, lines: list[str]) -> list[str]:
+        """Record the page context and ``id → first line``; the text is left untouched."""
+        state = self.state
+        explicit = state.settings["page"]
+        path, owner = (explicit, None) if explicit else generator_page_path(self.md)
+        state.context = None
+        state.owns_page = False
+        if path:
+            state.context = read_context(ROOT / state.settings["docs_dir"], path, lines)
+            # Only the page's own conversion gets the page facts, not API docs rendered
+            # inside it by a nested Markdown instance that shares the generator's page.
+            claimed = getattr(owner, "_icegate_renderer", None) if owner is not None else None
+            if owner is not None and claimed is None:
+                owner._icegate_renderer = self.md  # type: ignore[attr-defined]
+            state.owns_page = owner is None or claimed in (None, self.md)
+        state.mentioned = [m.element_id for m in scan_text("\n".join(lines), path or "")]
+        state.lines = {}
+        for number, line in enumerate(lines, start=1):
+            for match in UI_REF.finditer(line):
+                state.lines.setdefault(match["id"], number)
+        return lines
+
+
+class PageFacts(Treeprocessor):
+    """Add the drift warning after the page title and the page's footer at its end."""
+
+    def __init__(self, md: Markdown, state: RenderState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: etree.Element) -> None:
+        """Add the facts, for the page's own conversion only."""
+        state = self.state
+        if state.context is None or not state.owns_page or state.settings["page_facts"] is False:
+            return
+        facts.add_drift_warning(root, state)
+        facts.add_footer(root, state)
+
+
+class MarkerBlocks(MarkerBlock):
+    """Every marker paragraph the build fills in, each with its own renderer."""
+
+    def __init__(self, parser: Any, state: RenderState) -> None:
+        super().__init__(parser, state)
+        self.renderers = {
+            marker: cls(parser, state)
+            for cls in (ReferenceTable, SourceList, StatusBlock)
+            for marker in cls.markers
+        }
+        self.markers = tuple(self.renderers)
+
+    def render(self, parent: etree.Element, marker: str) -> None:
+        """Hand the marker to its renderer."""
+        self.renderers[marker].render(parent, marker)
+
+
+class GuideExtension(Extension):
+    """Register the page recorder, the ``[[ui:…]]`` pattern, the markers and the page facts."""
+
+    def __init__(self, data: GuideData | None = None, **kwargs: Any) -> None:
+        self.config = {
+            "docs_dir": ["docs", "The docs folder, relative to the repository root"],
+            "language": ["en", "The edition's language (words the build adds)"],
+            "repository": ["", "owner/name on GitHub, for the report link"],
+            "public_url": ["", "Where the site is published, for the page address in e-mails"],
+            "feedback_email": ["", "Where readers without GitHub report a problem"],
+            "page": ["", "The page's path, when the generator does not say (unit tests)"],
+            "page_facts": [True, "Add the drift warning and the page footer"],
+        }
+        super().__init__(**kwargs)
+        self._data = data
+
+    @property
+    def data(self) -> GuideData:
+        """The contract, sources, history and mentions (read once while unchanged)."""
+        if self._data is None:
+            return guide_data(ROOT / self.getConfig("docs_dir"))
+        return self._data
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        """Register the processors, with a state of their own for this Markdown instance."""
+        md.registerExtension(self)
+        state = RenderState(self, md)
+        md.preprocessors.register(PageRecorder(md, state), "icegate_page", 40)
+        md.inlinePatterns.register(UiRefProcessor(UI_REF.pattern, state), "icegate_ui_ref", 175)
+        md.parser.blockprocessors.register(MarkerBlocks(md.parser, state), "icegate_markers", 95)
+        md.treeprocessors.register(PageFacts(md, state), "icegate_page_facts", 5)
+
+
+def makeExtension(**kwargs: Any) -> GuideExtension:  # noqa: N802 - Python-Markdown's name
+    """Create the extension (Python-Markdown calls this for ``scripts.site.extension``)."""
+    return GuideExtension(**kwargs)
+

@@ -1,0 +1,115 @@
+"""Which page is being rendered, and its front matter, whatever generator renders it.
+
+Python-Markdown is not told which file it converts. Each generator says so in its own way:
+MkDocs registers a ``relpath`` tree processor that knows the file, and Zensical registers a
+preprocessor that carries the page. This module reads either (or a path given explicitly, as
+unit tests do), then reads the page's front matter from the file itself, so nothing here
+needs the generator's page object or a hook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown import Markdown
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """The page being rendered.
+
+    Attributes:
+        path: Its path relative to the docs folder, e.g. ``log-in/steps.md``.
+        meta: Its YAML front matter.
+        line_offset: Lines above the text Python-Markdown receives (the front matter), so
+            that messages can name lines of the file.
+    """
+
+    path: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    line_offset: int = 0
+
+    @property
+    def url(self) -> str:
+        """The page's address relative to the site root (directory URLs): ``log-in/steps/``."""
+        stem = self.path.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return f"{stem}/"
+
+
+def front_matter(text: str) -> dict[str, Any]:
+    """The YAML front matter of a Markdown text, or an empty mapping when it has none."""
+    if not text.startswith("---"):
+        return {}
+    end = text.find("\n---", 3)
+    if end == -1:
+        return {}
+    data = yaml.safe_load(text[3:end])
+    return data if isinstance(data, dict) else {}
+
+
+def generator_page_path(md: Markdown) -> tuple[str | None, object | None]:
+    """The path the generator is rendering, and the object that carries it.
+
+    Returns:
+        ``(path, owner)``: ``owner`` is the generator's page or file object, used to tell the
+        page's own conversion from nested ones (API docs rendered inside the page), or
+        ``(None, None)`` when the generator does not say.
+    """
+    if "relpath" in md.treeprocessors:  # MkDocs
+        file = getattr(md.treeprocessors["relpath"], "file", None)
+        if file is not None:
+            return str(file.src_uri), file
+    for processor in md.preprocessors:  # Zensical's rendering context
+        page = getattr(processor, "page", None)
+        if page is not None and isinstance(getattr(page, "path", None), str):
+            return page.path, page
+    return None, None
+
+
+def front_matter_lines(text: str) -> int:
+    """How many lines the front matter takes, fences included (0 when there is none)."""
+    lines = text.splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() in ("---", "..."):
+            return number
+    return 0
+
+
+def body_offset(source: str, lines: list[str]) -> int:
+    """How many lines of the file come before the first line Python-Markdown received.
+
+    Generators cut the front matter and, some of them, the blank lines after it; the first
+    non-blank line received is found again in the file, after the front matter.
+    """
+    start = front_matter_lines(source)
+    received = next(((i, line) for i, line in enumerate(lines) if line.strip()), None)
+    if received is None:
+        return start
+    index, first = received
+    file_lines = source.splitlines()
+    for number in range(start, len(file_lines)):
+        if file_lines[number] == first:
+            return max(number - index, 0)
+    return start
+
+
+def read_context(docs_dir: Path, path: str, lines: list[str]) -> PageContext:
+    """The context of ``path``: its front matter and the lines above what Markdown received.
+
+    Args:
+        docs_dir: The docs folder.
+        path: The page, relative to ``docs_dir``.
+        lines: The lines Python-Markdown received.
+    """
+    try:
+        source = (docs_dir / path).read_text(encoding="utf-8")
+    except OSError:
+        return PageContext(path)
+    return PageContext(path, front_matter(source), body_offset(source, lines))

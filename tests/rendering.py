@@ -1,0 +1,29 @@
+"""Render Markdown through the site's extension, outside any generator (unit tests)."""
+
+from __future__ import annotations
+
+import markdown
+
+from scripts.contract.model import project_contract
+from scripts.nightly.history import VerificationStatus
+from scripts.site.data import GuideData
+from scripts.site.extension import GuideExtension
+from scripts.site.sources import load_sources
+
+
+def render_markdown(
+    text: str,
+    status: VerificationStatus | None = None,
+    page: str = "log-in/example.md",
+    page_facts: bool = False,
+) -> str:
+    """HTML for ``text`` as if it were ``page`` (a page that need not exist)."""
+    data = GuideData(
+        contract=project_contract(),
+        sources=load_sources(),
+        status=status or VerificationStatus(state="none"),
+        mentions={},
+        cited_on={},
+    )
+    extension = GuideExtension(data=data, page=page, page_facts=page_facts)
+    return markdown.markdown(text, extensions=[extension])
