@@ -1,57 +1,111 @@
-"""Load and validate the portal element contract (``portal/contract.yml``).
+"""The portal element contract (``portal/contract.yml``): its one definition, and its loader.
 
 The contract is the one source of truth shared by the guides (which print labels from it) and
-the drift checks (which look for every element on the portal). Loading validates it against
-``portal/contract.schema.json`` and a few cross-references, and every mistake is reported with
-the file, the key and what was expected.
+the drift checks (which look for every element on the portal). Its shape is defined once, by the
+pydantic models below; ``portal/contract.schema.json`` is generated from them for editors
+(``python -m scripts.contract.schema``) and a test keeps it up to date. Loading validates the
+file against the models and a few cross-references, and every mistake is reported with the
+file, the key and what was expected.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-import jsonschema
 import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
 
 from scripts.common.paths import ROOT
 
 CONTRACT_PATH = ROOT / "portal" / "contract.yml"
 SCHEMA_PATH = ROOT / "portal" / "contract.schema.json"
 
-
-class _TextDatesLoader(yaml.SafeLoader):
-    """A safe YAML loader that keeps dates as the text the author wrote (2025-08-02)."""
-
-
-_TextDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Texts = Annotated[list[Text], Field(min_length=1)]
+Confidence = Literal["high", "medium", "low"]
+Role = Literal[
+    "button", "link", "textbox", "checkbox", "combobox", "radio", "heading", "tab", "alert",
+    "dialog",
+]  # fmt: skip
 
 
 class ContractError(ValueError):
     """The contract file is unreadable or breaks a rule; the message says where and why."""
 
 
-@dataclass(frozen=True)
-class Locator:
+class _Part(BaseModel):
+    """A piece of the contract: immutable, and no key the definition does not name."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_pattern(value: str | None) -> str | None:
+    """Reject a ``/pattern/`` that is not a valid regular expression."""
+    if value and len(value) > 1 and value.startswith("/") and value.endswith("/"):
+        try:
+            re.compile(value[1:-1])
+        except re.error as error:
+            raise ValueError(f"not a valid regular expression ({error})") from None
+    return value
+
+
+class Locator(_Part):
     """One way to find an element, in the contract's own words.
 
     Exactly one of ``id``, ``css``, ``role`` (optionally with ``name``) or ``text`` is set.
     ``name`` and ``text`` written as ``/pattern/`` are case-insensitive regular expressions.
     """
 
-    id: str | None = None
-    css: str | None = None
-    role: str | None = None
-    name: str | None = None
-    text: str | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "minProperties": 1,
+            "oneOf": [
+                {"required": ["id"], "maxProperties": 1},
+                {"required": ["css"], "maxProperties": 1},
+                {"required": ["role"], "maxProperties": 2, "not": {"required": ["text"]}},
+                {"required": ["text"], "maxProperties": 1},
+            ],
+        }
+    )
+
+    id: Text | None = None
+    css: Text | None = None
+    role: Role | None = None
+    name: Text | None = Field(
+        None, description="Accessible name; /pattern/ for a case-insensitive regular expression."
+    )
+    text: Text | None = Field(
+        None, description="Visible text; /pattern/ for a case-insensitive regular expression."
+    )
+
+    _patterns = field_validator("name", "text")(_check_pattern)
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Locator:
+        ways = [key for key in ("id", "css", "role", "text") if getattr(self, key) is not None]
+        if len(ways) != 1:
+            raise ValueError(
+                "expected exactly one of id, css, role (with an optional name) or text, "
+                f"got {', '.join(ways) or 'none'}"
+            )
+        if self.name is not None and self.role is None:
+            raise ValueError("'name' goes only with 'role'")
+        return self
 
     def describe(self) -> str:
         """A short human description, e.g. ``role=button name=/login/``."""
@@ -64,50 +118,119 @@ class Locator:
         return f"text={self.text}"
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(_Part):
     """Where a piece of knowledge about the portal comes from."""
 
-    source: str
-    kind: str
-    date: str | None = None
-    url: str | None = None
+    source: Annotated[str, StringConstraints(min_length=3)]
+    kind: Literal["official", "official-copy", "third-party", "code", "live-capture"]
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}){0,2}$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = None
 
 
-@dataclass(frozen=True)
-class Page:
+EvidenceList = Annotated[tuple[Evidence, ...], Field(min_length=1)]
+
+
+class Ready(_Part):
+    """When a page is ready to be checked.
+
+    Every ``hidden`` selector matches nothing visible and every ``attached`` selector matches
+    something. ``attached`` names the page's own content (e.g. its form), so an app shell or an
+    error page is never taken for the page.
+    """
+
+    hidden: tuple[Text, ...] = Field((), min_length=1)
+    attached: Annotated[tuple[Text, ...], Field(min_length=1)]
+
+
+class Reach(_Part):
+    """For a page whose route is unknown: open page ``from``, click element ``click``."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: Identifier = Field(alias="from")
+    click: Identifier
+
+
+class Page(_Part):
     """A portal page (or a state of one) that guides describe."""
 
-    id: str
-    title: str
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["path"], "not": {"required": ["reach"]}},
+                {"required": ["reach"], "not": {"required": ["path"]}},
+            ],
+            "if": {"properties": {"live_checkable": {"const": False}}},
+            "then": {"required": ["why_not_live"]},
+        }
+    )
+
+    id: SkipJsonSchema[str] = ""
+    title: Annotated[str, StringConstraints(min_length=3)]
     site: str
-    ready_hidden: tuple[str, ...]
-    ready_attached: tuple[str, ...]
+    path: str | None = Field(None, description="Path and hash route after the site's URL.")
+    reach: Reach | None = None
+    replica_path: str | None = Field(
+        None,
+        description="Route used on the replica when the live page cannot be opened without "
+        "an account.",
+    )
+    ready: Ready
     live_checkable: bool
-    confidence: str
-    evidence: tuple[Evidence, ...]
-    path: str | None = None
-    reach_from: str | None = None
-    reach_click: str | None = None
-    replica_path: str | None = None
-    why_not_live: str | None = None
+    why_not_live: Annotated[str, StringConstraints(min_length=10)] | None = None
+    confidence: Confidence
+    evidence: EvidenceList
     notes: str | None = None
 
+    @model_validator(mode="after")
+    def _one_route_and_a_reason(self) -> Page:
+        if (self.path is None) == (self.reach is None):
+            raise ValueError("expected exactly one of 'path' or 'reach'")
+        if not self.live_checkable and not self.why_not_live:
+            raise ValueError("a page with live_checkable: false must say why_not_live")
+        return self
 
-@dataclass(frozen=True)
-class Element:
+    @property
+    def reach_from(self) -> str | None:
+        """The page to open first when this page has no route of its own."""
+        return self.reach.from_ if self.reach else None
+
+    @property
+    def reach_click(self) -> str | None:
+        """The element to click on ``reach_from`` to get here."""
+        return self.reach.click if self.reach else None
+
+    @property
+    def ready_hidden(self) -> tuple[str, ...]:
+        """Selectors that must match nothing visible when the page is ready."""
+        return self.ready.hidden
+
+    @property
+    def ready_attached(self) -> tuple[str, ...]:
+        """Selectors that must match something when the page is ready."""
+        return self.ready.attached
+
+
+class Element(_Part):
     """A button, field, link or message on a portal page that a guide mentions."""
 
-    id: str
-    page: str
-    label: str
-    label_from: str
-    what: str
-    locators: tuple[Locator, ...]
-    confidence: str
-    label_confidence: str
-    evidence: tuple[Evidence, ...]
-    count: int | None = None
+    id: SkipJsonSchema[str] = ""
+    page: Identifier
+    label: Text = Field(description="What the portal shows, as the guides print it.")
+    label_from: Literal["text", "accessible-name", "none"] = Field(
+        description="Where the drift check reads the shown label; 'none' when the label is our "
+        "description, not portal text."
+    )
+    what: Annotated[str, StringConstraints(min_length=3)] = Field(
+        description="What the element is, for the reference page."
+    )
+    count: PositiveInt | None = Field(
+        None, description="How many matches make the element (default 1 or more)."
+    )
+    locators: Annotated[tuple[Locator, ...], Field(min_length=1)]
+    confidence: Confidence
+    label_confidence: Confidence
+    evidence: EvidenceList
     notes: str | None = None
 
     @property
@@ -116,128 +239,144 @@ class Element:
         return "el-" + self.id.replace(".", "-").replace("_", "-")
 
 
-@dataclass(frozen=True)
-class Site:
+class Site(_Part):
     """One of the portal's hosts."""
 
-    id: str
-    live_url: str
-    replica_dir: str
+    id: SkipJsonSchema[str] = ""
+    live_url: Annotated[str, StringConstraints(pattern=r"^https://[^/]+/$")]
+    replica_dir: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
 
 
-@dataclass(frozen=True)
-class Contract:
+class Signals(_Part):
+    """Page texts that mean the portal is blocking us or under maintenance."""
+
+    blocked: Texts
+    maintenance: Texts
+    dismiss: tuple[Text, ...] = Field(
+        (),
+        min_length=1,
+        description="Button names (exact, any case) that close a pop-up or cookie bar covering "
+        "an entry link.",
+    )
+
+
+def _with_ids(value: Any) -> Any:
+    """Copy each mapping's key into its ``id`` (the file names things by their key)."""
+    if not isinstance(value, dict):
+        return value
+    return {
+        key: {**item, "id": key} if isinstance(item, dict) else item for key, item in value.items()
+    }
+
+
+class Contract(_Part):
     """The whole contract: sites, page signals, pages and elements, in file order."""
 
-    sites: Mapping[str, Site]
-    blocked_signals: tuple[str, ...]
-    maintenance_signals: tuple[str, ...]
-    pages: Mapping[str, Page]
-    elements: Mapping[str, Element]
-    source: Path
-    dismiss_buttons: tuple[str, ...] = ()
+    model_config = ConfigDict(title="ICEGATE portal element contract")
+
+    version: Literal[1]
+    sites: Annotated[dict[str, Site], Field(min_length=1)] = Field(
+        description="The portal's hosts. Each page lives on one site."
+    )
+    signals: Signals
+    pages: Annotated[dict[Identifier, Page], Field(min_length=1)]
+    elements: Annotated[dict[Identifier, Element], Field(min_length=1)]
+    source: SkipJsonSchema[Path] = Field(CONTRACT_PATH, exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _name_by_key(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            named = {
+                key: _with_ids(data[key]) for key in ("sites", "pages", "elements") if key in data
+            }
+            data = {**data, **named}
+        return data
+
+    @property
+    def blocked_signals(self) -> tuple[str, ...]:
+        """Texts of firewall or challenge pages."""
+        return tuple(self.signals.blocked)
+
+    @property
+    def maintenance_signals(self) -> tuple[str, ...]:
+        """Texts of maintenance pages."""
+        return tuple(self.signals.maintenance)
+
+    @property
+    def dismiss_buttons(self) -> tuple[str, ...]:
+        """Names of buttons that close a pop-up covering the page."""
+        return tuple(self.signals.dismiss)
 
     def elements_on(self, page_id: str) -> list[Element]:
         """The elements of one page, in contract order."""
         return [element for element in self.elements.values() if element.page == page_id]
 
-    def __iter__(self) -> Iterator[Element]:
+    def __iter__(self) -> Iterator[Element]:  # type: ignore[override]
         return iter(self.elements.values())
 
 
-def _evidence(items: list[dict[str, Any]]) -> tuple[Evidence, ...]:
-    return tuple(Evidence(**{key: str(value) for key, value in item.items()}) for item in items)
+class _TextDatesLoader(yaml.SafeLoader):
+    """A safe YAML loader that keeps dates as the text the author wrote (2025-08-02)."""
 
 
-def _page(page_id: str, raw: dict[str, Any]) -> Page:
-    reach = raw.get("reach") or {}
-    return Page(
-        id=page_id,
-        title=raw["title"],
-        site=raw["site"],
-        path=raw.get("path"),
-        reach_from=reach.get("from"),
-        reach_click=reach.get("click"),
-        replica_path=raw.get("replica_path"),
-        ready_hidden=tuple(raw["ready"].get("hidden", ())),
-        ready_attached=tuple(raw["ready"].get("attached", ())),
-        live_checkable=raw["live_checkable"],
-        why_not_live=raw.get("why_not_live"),
-        confidence=raw["confidence"],
-        evidence=_evidence(raw["evidence"]),
-        notes=raw.get("notes"),
-    )
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_MESSAGES = {
+    "missing": "a required key is missing",
+    "extra_forbidden": "unexpected key (the contract does not define it)",
+}
 
 
-def _element(element_id: str, raw: dict[str, Any]) -> Element:
-    return Element(
-        id=element_id,
-        page=raw["page"],
-        label=raw["label"],
-        label_from=raw["label_from"],
-        what=raw["what"],
-        locators=tuple(Locator(**locator) for locator in raw["locators"]),
-        confidence=raw["confidence"],
-        label_confidence=raw["label_confidence"],
-        evidence=_evidence(raw["evidence"]),
-        count=raw.get("count"),
-        notes=raw.get("notes"),
-    )
-
-
-def _where(path: Iterator[Any]) -> str:
-    keys = [str(key) for key in path]
+def _where(location: tuple[int | str, ...]) -> str:
+    """``('elements', 'login.submit', 'label')`` → ``elements → login.submit → label``."""
+    keys = [str(key) for key in location]
     return " → ".join(keys) if keys else "(top level)"
 
 
-def _schema_errors(data: Any, source: Path) -> list[str]:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema)
-    messages = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
-        best = jsonschema.exceptions.best_match([error])
-        messages.append(f"{source}: at {_where(best.absolute_path)}: {best.message}")
-    return messages
+def _validation_messages(error: ValidationError, source: Path) -> list[str]:
+    """One line per problem: the file, where in it, and what was expected."""
+    lines = []
+    for problem in error.errors(include_url=False):
+        message = _MESSAGES.get(problem["type"], problem["msg"])
+        message = message.removeprefix("Value error, ")
+        if problem["type"].startswith("literal_error") or problem["type"] == "enum":
+            message = f"got {problem['input']!r}; {message.replace('Input should be', 'expected')}"
+        lines.append(f"{source}: at {_where(problem['loc'])}: {message}")
+    return lines
 
 
-def _reference_errors(data: dict[str, Any], source: Path) -> list[str]:
-    sites, pages, elements = data["sites"], data["pages"], data["elements"]
+def _reference_errors(contract: Contract, source: Path) -> list[str]:
+    """Names that must point at something: a page's site and reach, an element's page."""
+    sites, pages, elements = contract.sites, contract.pages, contract.elements
     problems = []
-    for page_id, page in pages.items():
-        if page["site"] not in sites:
+    for page in pages.values():
+        if page.site not in sites:
             problems.append(
-                f"{source}: at pages → {page_id} → site: unknown site {page['site']!r}; "
+                f"{source}: at pages → {page.id} → site: unknown site {page.site!r}; "
                 f"expected one of {sorted(sites)}"
             )
-        reach = page.get("reach")
-        if reach:
-            click = elements.get(reach["click"])
-            if reach["from"] not in pages:
+        if page.reach:
+            click = elements.get(page.reach.click)
+            if page.reach.from_ not in pages:
                 problems.append(
-                    f"{source}: at pages → {page_id} → reach → from: unknown page {reach['from']!r}"
+                    f"{source}: at pages → {page.id} → reach → from: unknown page "
+                    f"{page.reach.from_!r}"
                 )
-            if click is None or click["page"] != reach["from"]:
+            if click is None or click.page != page.reach.from_:
                 problems.append(
-                    f"{source}: at pages → {page_id} → reach → click: expected an element of "
-                    f"page {reach['from']!r}, got {reach['click']!r}"
+                    f"{source}: at pages → {page.id} → reach → click: expected an element of "
+                    f"page {page.reach.from_!r}, got {page.reach.click!r}"
                 )
-    for element_id, element in elements.items():
-        if element["page"] not in pages:
+    for element in elements.values():
+        if element.page not in pages:
             problems.append(
-                f"{source}: at elements → {element_id} → page: unknown page {element['page']!r}; "
+                f"{source}: at elements → {element.id} → page: unknown page {element.page!r}; "
                 f"expected one of {sorted(pages)}"
             )
-        for index, locator in enumerate(element["locators"]):
-            for key in ("name", "text"):
-                value = locator.get(key, "")
-                if len(value) > 1 and value.startswith("/") and value.endswith("/"):
-                    try:
-                        re.compile(value[1:-1])
-                    except re.error as error:
-                        problems.append(
-                            f"{source}: at elements → {element_id} → locators → {index} → {key}: "
-                            f"not a valid regular expression ({error})"
-                        )
     return problems
 
 
@@ -258,20 +397,16 @@ def parse_contract(text: str, source: Path) -> Contract:
         data = yaml.load(text, Loader=_TextDatesLoader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as error:
         raise ContractError(f"{source}: not valid YAML: {error}") from None
-    problems = _schema_errors(data, source)
-    if not problems:
-        problems = _reference_errors(data, source)
+    if not isinstance(data, dict):
+        raise ContractError(f"{source}: expected a mapping of version, sites, signals, ...")
+    try:
+        contract = Contract.model_validate({**data, "source": source})
+    except ValidationError as error:
+        raise ContractError("\n".join(_validation_messages(error, source))) from None
+    problems = _reference_errors(contract, source)
     if problems:
         raise ContractError("\n".join(problems))
-    return Contract(
-        sites={key: Site(key, **value) for key, value in data["sites"].items()},
-        blocked_signals=tuple(data["signals"]["blocked"]),
-        maintenance_signals=tuple(data["signals"]["maintenance"]),
-        pages={key: _page(key, value) for key, value in data["pages"].items()},
-        elements={key: _element(key, value) for key, value in data["elements"].items()},
-        source=source,
-        dismiss_buttons=tuple(data["signals"].get("dismiss", ())),
-    )
+    return contract
 
 
 def load_contract(path: Path = CONTRACT_PATH) -> Contract:

@@ -222,10 +222,10 @@ def drift_times(browser) -> tuple[float, float, int]:  # type: ignore[no-untyped
     index = 0
     while len(elements) < 200:
         source = originals[index % len(originals)]
-        copy = dataclasses.replace(source, id=f"{source.id}_copy{index}")
+        copy = source.model_copy(update={"id": f"{source.id}_copy{index}"})
         elements[copy.id] = copy
         index += 1
-    grown = dataclasses.replace(contract, elements=elements)
+    grown = contract.model_copy(update={"elements": elements})
     timing = Timing(navigation=10, ready=10, element=2, retries=0, retry_pause=0)
     results = []
     with serve_directory(ROOT / "portal" / "replica") as url, tempfile.TemporaryDirectory() as d:
