@@ -3,15 +3,18 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-# One stamp per dependency group: each target installs only what it needs, again whenever
-# pyproject.toml changes. The project root goes on the venv's path (a .pth file), so that
+# One stamp per dependency group: each target installs only what it needs, from the group's
+# lock file (requirements/GROUP.txt, exact versions with hashes), again whenever it changes. The project root goes on the venv's path (a .pth file), so that
 # `scripts.site.extension` loads in any generator, however it is started.
 DOCS_STAMP   := $(VENV)/.installed-docs
 TEST_STAMP   := $(VENV)/.installed-test
 CANARY_STAMP := $(VENV)/.installed-canary
 PREBUILD     := $(BIN)/python -m scripts.site.prebuild
 
-.PHONY: serve test test-fast build setup bench canary clean
+UV_LOCK      := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
+	--generate-hashes --quiet
+
+.PHONY: serve test test-fast build setup bench canary lock clean
 
 ## serve: preview the site with live reload at http://127.0.0.1:8000
 serve: $(DOCS_STAMP)
@@ -54,16 +57,24 @@ bench: $(TEST_STAMP)
 	$(PREBUILD)
 	$(BIN)/python -m scripts.tools.bench
 
+## lock: re-resolve requirements/*.txt from pyproject.toml (after changing a pin)
+lock: $(VENV)/.created
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
+	$(UV_LOCK) --group test --group canary -o requirements/canary.txt
+	$(UV_LOCK) --group test -c requirements/canary.txt -o requirements/test.txt
+	$(UV_LOCK) --group docs -c requirements/test.txt -o requirements/docs.txt
+
 clean:
 	rm -rf $(VENV) site .canary-site reports .bench
 
 $(VENV)/.created:
-	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 5) else "Python 3.11.5 or newer is needed (set PYTHON=...)")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==25.3
 	$(BIN)/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "icegate-guide.pth").write_text("$(CURDIR)\n")'
 	touch $@
 
-$(VENV)/.installed-%: pyproject.toml $(VENV)/.created
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group $*
+$(VENV)/.installed-%: requirements/%.txt $(VENV)/.created
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+		--no-deps -r $<
 	touch $@
