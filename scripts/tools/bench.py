@@ -308,7 +308,7 @@ def keystroke_latencies(browser, url: str) -> tuple[list[float], list[float]]:  
     for kind in ("GSTIN", "IEC", "PAN"):
         page.get_by_label(kind, exact=True).check()
         box.focus()
-        box.evaluate("(element) => { element.value = \"\"; }")
+        box.evaluate('(element) => { element.value = ""; }')
         for key in KEYSTROKES:
             box.press(key)
         for _ in KEYSTROKES[:10]:
@@ -520,19 +520,29 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     if not args.skip_tests:
-        started = time.perf_counter()
-        tests = subprocess.run(["make", "test"], cwd=ROOT, check=False, capture_output=True)
-        seconds = time.perf_counter() - started
-        rows.append(
-            Row(
-                "make test (full test command)",
-                f"{seconds:.0f} s",
-                "passes",
-                verdict(tests.returncode == 0),
-            )
-        )
+        rows.extend(test_rows())
     report(rows)
     return 0 if all(row.verdict != "FAIL" for row in rows) else 1
+
+
+def test_rows() -> list[Row]:
+    """Time ``make test`` from a warm virtual environment, and count what it ran."""
+    started = time.perf_counter()
+    tests = subprocess.run(["make", "test"], cwd=ROOT, check=False, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    summary = next(
+        (line.strip("= ") for line in reversed(tests.stdout.splitlines()) if " passed" in line),
+        "no pytest summary",
+    )
+    return [
+        Row(
+            "make test (warm .venv), wall time",
+            f"{seconds:.0f} s",
+            "<= 120 s",
+            verdict(seconds <= 120),
+        ),
+        Row("make test, what ran", summary, "all pass", verdict(tests.returncode == 0)),
+    ]
 
 
 def launch(playwright):  # type: ignore[no-untyped-def]

@@ -30,7 +30,7 @@ def build(site_dir: Path) -> int:
     """Build with Zensical into ``site_dir``; return its exit status."""
     zensical = shutil.which("zensical", path=str(Path(sys.executable).parent))
     if zensical is None:
-        print("canary: zensical is not installed (pip install --group canary)", file=sys.stderr)
+        print("canary: zensical is not installed (make canary installs it)", file=sys.stderr)
         return 2
     CONFIG.write_text(canary_config(site_dir.resolve()), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
