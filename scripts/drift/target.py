@@ -77,8 +77,9 @@ def about_url(mkdocs_yml: Path) -> str:
     """The published page that explains the drift check, named in the check's user agent.
 
     Read from ``extra.public_url`` in ``mkdocs.yml`` (a line read, not a YAML load: the file
-    holds MkDocs-only tags).
+    holds MkDocs-only tags), skipping a YAML anchor (``public_url: &public_url https://…``).
     """
-    match = re.search(r"^\s+public_url:\s*(\S+)", mkdocs_yml.read_text(encoding="utf-8"), re.M)
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    match = re.search(r"^\s+public_url:\s*(?:&\S+\s+)?(\S+)", text, re.M)
     base = match.group(1).strip("\"'") if match else "https://github.com/"
     return base.rstrip("/") + "/" + ABOUT_PAGE

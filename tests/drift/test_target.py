@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from scripts.common.paths import ROOT
 from scripts.contract.model import project_contract
 from scripts.drift.model import Outcome
-from scripts.drift.target import Target
+from scripts.drift.target import Target, about_url
 
 CONTRACT = project_contract()
 
@@ -44,3 +45,15 @@ def test_exit_statuses_are_distinct_and_checker_failure_is_70():
     statuses = {o: o.exit_status for o in Outcome}
     assert len(set(statuses.values())) == len(Outcome)
     assert statuses[Outcome.CHECKER_FAILED] == 70
+
+
+def test_about_url_is_read_from_the_project_config():
+    url = about_url(ROOT / "mkdocs.yml")
+    assert url.startswith("https://")
+    assert url.endswith("/reference/portal-status/")
+
+
+def test_about_url_skips_a_yaml_anchor(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("extra:\n  public_url: &public_url https://example.org/guide/\n")
+    assert about_url(config) == "https://example.org/guide/reference/portal-status/"
