@@ -1,11 +1,12 @@
 """Generate the rule tables of the in-page ID check from ``snippets/idcheck.py``.
 
 The pre-build step (``python -m scripts.site.prebuild``) writes the result to
-``docs/assets/javascripts/idcheck-rules.js``: the state codes, holder types, special IECs, messages, shapes and the character classes the
-Python checks use, as one JavaScript module. The hand-written ``idcheck.js`` beside it holds
-the logic and reads every table from there, so the downloadable Python file stays the single
-source of the rules. The file is generated before every build and never committed; the
-differential test in Chromium proves that page and command line give the same answers.
+``docs/assets/javascripts/idcheck-rules.js``: the state codes, holder types, special IECs,
+messages, shapes and the character classes the Python checks use, as one JavaScript module.
+The hand-written ``idcheck.js`` beside it holds the logic and reads every table from there, so
+the downloadable Python file stays the single source of the rules. The file is generated
+before every build and never committed; the differential test in Chromium proves that page and
+command line give the same answers.
 """
 
 from __future__ import annotations

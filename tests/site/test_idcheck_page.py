@@ -33,7 +33,8 @@ async ([kind, values]) => {
     input.value = value;
     input.dispatchEvent(new Event("input", { bubbles: true }));
     const status = root.querySelector("[data-idcheck-status]").textContent;
-    const lines = [...root.querySelectorAll("[data-idcheck-details] li")].map((li) => li.textContent);
+    const items = root.querySelectorAll("[data-idcheck-details] li");
+    const lines = [...items].map((li) => li.textContent);
     return [input.value, status, ...lines];
   });
 }
@@ -71,9 +72,14 @@ def expected_lines(check: str, raw: str) -> list[str]:
 
 def test_expected_lines_follow_what_idcheck_prints():
     raw = " 27aapfu0939f1zx"
-    printed = [line.strip() for line in idcheck.render(idcheck.check_gstin(raw), "gstin").splitlines()]
+    printed = [
+        line.strip() for line in idcheck.render(idcheck.check_gstin(raw), "gstin").splitlines()
+    ]
     printed = [re.sub(r" \(you typed .*\)$", "", line) for line in printed]
-    printed = [re.sub(r"^ok: +", "ok: ", re.sub(r"^help: .*", "help: what to do", line)) for line in printed]
+    printed = [
+        re.sub(r"^ok: +", "ok: ", re.sub(r"^help: .*", "help: what to do", line))
+        for line in printed
+    ]
     assert expected_lines("gstin", raw) == printed
 
 
@@ -113,7 +119,7 @@ def test_page_shows_what_idcheck_prints_for_every_generated_input(
     for start in range(0, len(INPUTS), BATCH):
         batch = INPUTS[start : start + BATCH]
         shown = page.evaluate(TYPE_ALL, [kind, batch])
-        for value, (held, *lines) in zip(batch, shown):
+        for value, (held, *lines) in zip(batch, shown, strict=True):
             assert held == re.sub(r"[\r\n]", "", value)
             if lines != expected_lines(kind, held):
                 differences.append((held, lines, expected_lines(kind, held)))
@@ -126,7 +132,7 @@ def test_checker_gives_the_same_fields_as_idcheck_json(page: Page, site_url: str
     differences = []
     for start in range(0, len(INPUTS), BATCH):
         batch = INPUTS[start : start + BATCH]
-        for value, got in zip(batch, page.evaluate(CHECK_ALL, [kind, batch])):
+        for value, got in zip(batch, page.evaluate(CHECK_ALL, [kind, batch]), strict=True):
             if got != expected_json(kind, value):
                 differences.append((value, got, expected_json(kind, value)))
     assert differences[:5] == [], f"{len(differences)} of {len(INPUTS)} inputs differ"
@@ -188,9 +194,7 @@ def test_checker_works_after_instant_navigation_to_the_page(page: Page, site_url
     expect(page.get_by_role("status")).to_have_text("IEC AAPFU0939F: VALID")
 
 
-def test_input_and_choices_are_labelled_and_the_result_is_a_live_region(
-    page: Page, site_url: str
-):
+def test_input_and_choices_are_labelled_and_the_result_is_a_live_region(page: Page, site_url: str):
     page.goto(site_url + PATH, wait_until="networkidle")
     expect(page.get_by_role("textbox", name="Type or paste the ID")).to_be_visible()
     group = page.get_by_role("group", name="What do you want to check?")
@@ -201,9 +205,7 @@ def test_input_and_choices_are_labelled_and_the_result_is_a_live_region(
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_checker_with_an_answer_has_no_axe_violations(
-    browser: Browser, site_url: str, scheme: str
-):
+def test_checker_with_an_answer_has_no_axe_violations(browser: Browser, site_url: str, scheme: str):
     context = browser.new_context(color_scheme=scheme)
     try:
         page = context.new_page()

@@ -1,4 +1,4 @@
-"""Every page of the built site, in a real Chromium: clean load, offline, accessible, phone-sized."""
+"""Every page of the built site in Chromium: clean load, offline, accessible, phone-sized."""
 
 from __future__ import annotations
 

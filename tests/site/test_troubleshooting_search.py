@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from scripts.contract.model import project_contract
 from scripts.contract.mentions import UI_REF
+from scripts.contract.model import project_contract
 
 pytestmark = pytest.mark.browser
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "troubleshoot" / "index.md"
