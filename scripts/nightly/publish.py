@@ -202,6 +202,18 @@ def same_run(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return (a.get("started"), a.get("finished")) == (b.get("started"), b.get("finished"))
 
 
+def push_pause(attempt: int) -> float:
+    """Seconds to wait after refused push number ``attempt``: 2, 4, 8, then at most 10.
+
+    ``NIGHTLY_PUSH_PAUSE_SCALE`` multiplies it (the tests, which refuse every push, set 0).
+    """
+    try:
+        scale = float(os.environ.get("NIGHTLY_PUSH_PAUSE_SCALE", "1"))
+    except ValueError:
+        scale = 1.0
+    return min(2**attempt, 10) * scale
+
+
 def push_history(
     repo: Path,
     record: dict[str, Any],
@@ -232,7 +244,7 @@ def push_history(
         except NightlyError as error:
             last = str(error)
             print(f"nightly: push {attempt} of {attempts} refused ({last}); trying again")
-            time.sleep(min(2**attempt, 10) if attempt < attempts else 0)
+            time.sleep(push_pause(attempt) if attempt < attempts else 0)
             continue
         return runs
     raise NightlyError(f"could not push the history to {remote} {branch}: {last}")

@@ -41,6 +41,7 @@ def night(tmp_path: Path):
         "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
         "FAKE_GH_STATE": str(state),
         "PYTHONPATH": str(ROOT),
+        "NIGHTLY_PUSH_PAUSE_SCALE": "0",
     }
 
     def run_night(day: int, elements: dict[str, str], outcome: str | None = None) -> dict:
@@ -205,3 +206,8 @@ def test_fake_gh_rejects_a_flag_the_real_gh_does_not_have(night, tmp_path: Path)
         env=env, capture_output=True, text=True, check=False,
     )
     assert done.returncode == 2
+
+
+def test_refused_pushes_wait_longer_each_time_up_to_ten_seconds(monkeypatch):
+    monkeypatch.delenv("NIGHTLY_PUSH_PAUSE_SCALE", raising=False)
+    assert [nightly.push_pause(n) for n in (1, 2, 3, 4)] == [2, 4, 8, 10]
