@@ -79,6 +79,15 @@ def about_url(mkdocs_yml: Path) -> str:
     Read from ``extra.public_url`` in ``mkdocs.yml`` (a line read, not a YAML load: the file
     holds MkDocs-only tags).
     """
-    match = re.search(r"^\s+public_url:\s*(\S+)", mkdocs_yml.read_text(encoding="utf-8"), re.M)
+    return public_url(mkdocs_yml) + ABOUT_PAGE
+
+
+def public_url(mkdocs_yml: Path) -> str:
+    """``extra.public_url`` of ``mkdocs.yml``, ending in ``/`` (a YAML anchor is skipped).
+
+    A line read, not a YAML load: the file holds MkDocs-only tags.
+    """
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    match = re.search(r"^\s+public_url:\s*(?:&\S+\s+)?(\S+)", text, re.M)
     base = match.group(1).strip("\"'") if match else "https://github.com/"
-    return base.rstrip("/") + "/" + ABOUT_PAGE
+    return base.rstrip("/") + "/"

@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from scripts.common.paths import DOCS
@@ -90,3 +91,32 @@ def test_every_guide_page_ends_with_its_facts(built_site: BuildResult):
 def test_downloadable_tools_are_published(built_site: BuildResult):
     for tool in ("idcheck.py", "doctor.py"):
         assert (built_site.site_dir / "tools" / tool).is_file()
+
+
+def test_feed_and_status_json_are_in_the_built_site(built_by_mkdocs: BuildResult):
+    site = built_by_mkdocs.site_dir
+    document = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not document.bozo
+    status = json.loads((site / "status.json").read_text(encoding="utf-8"))
+    assert status["schema"] == "icegate-portal-status/1"
+
+
+def test_every_page_advertises_the_feed_in_its_head(built_by_mkdocs: BuildResult):
+    link = '<link rel="alternate" type="application/atom+xml"'
+    missing = [
+        str(html.relative_to(built_by_mkdocs.site_dir))
+        for html in built_by_mkdocs.site_dir.rglob("*.html")
+        if link not in html.read_text(encoding="utf-8").split("</head>", 1)[0]
+    ]
+    assert missing == []
+
+
+def test_status_page_links_the_feed_and_status_json(built_site: BuildResult):
+    html = (built_site.site_dir / "reference/portal-status/index.html").read_text("utf-8")
+    assert 'href="../../feed.xml"' in html
+    assert 'href="../../status.json"' in html
+
+
+def test_login_steps_page_shows_the_login_sketch(built_site: BuildResult):
+    html = (built_site.site_dir / "log-in/steps/index.html").read_text("utf-8")
+    assert 'data-screen="login"' in html
