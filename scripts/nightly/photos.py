@@ -219,10 +219,7 @@ def plan(
         new = perceptual_hash(capture.path)
         old = published_hash(docs_dir, capture.page)
         gap = None if old is None else distance(new, old)
-        if gap is None:
-            action = "new"
-        else:
-            action = "update" if gap > threshold else "unchanged"
+        action = "new" if gap is None else "update" if gap > threshold else "unchanged"
         steps.append(Step(capture.page, action, gap, str(capture.path), capture.source_url,
                           capture.captured, new))
     return steps
