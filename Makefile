@@ -11,7 +11,7 @@ TEST_STAMP   := $(VENV)/.installed-test
 CANARY_STAMP := $(VENV)/.installed-canary
 PREBUILD     := $(BIN)/python -m scripts.site.prebuild
 
-.PHONY: serve test test-fast build setup bench canary clean
+.PHONY: serve test test-fast build setup photos-setup bench canary clean
 
 ## serve: preview the site with live reload at http://127.0.0.1:8000
 serve: $(DOCS_STAMP)
@@ -34,6 +34,9 @@ test-fast: $(TEST_STAMP)
 ## setup: the test environment and a Chromium, nothing else (used by the nightly workflow)
 setup: $(TEST_STAMP)
 	$(BIN)/python -m scripts.tools.browser
+
+## photos-setup: what the nightly's photo step needs (Pillow, imagehash, the contract reader)
+photos-setup: $(DOCS_STAMP) $(VENV)/.installed-photos
 
 ## build: build the site into site/ (strict); installs the docs group only
 build: $(DOCS_STAMP)
