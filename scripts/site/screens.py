@@ -33,8 +33,12 @@ class ScreenBlock(MarkerBlock):
     """The block processor behind ``[[screen:PAGE_ID]]``."""
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        """Match a paragraph holding one screen marker only."""
-        return SCREEN.fullmatch(block.strip()) is not None
+        """Match a paragraph holding one screen marker only.
+
+        An indented marker is left to the list (or other container) it belongs to, which
+        hands it back without the indent, so a sketch inside a step stays inside that step.
+        """
+        return not block[:1].isspace() and SCREEN.fullmatch(block.strip()) is not None
 
     def render(self, parent: etree.Element, marker: str) -> None:
         """Write the photograph or the sketch in place of the marker."""

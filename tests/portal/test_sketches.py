@@ -41,6 +41,12 @@ def test_login_steps_page_shows_the_login_page_sketch():
     assert '<figure class="screen-sketch" data-screen="login">' in html
 
 
+def test_sketch_inside_a_list_item_stays_in_that_item():
+    html = render_markdown("1.  Open the page.\n\n    [[screen:login]]\n\n2.  Type your ID.\n")
+    assert html.count("<ol>") == 2  # the steps, and the list in words inside step 1
+    assert html.index("screen-sketch") < html.index("Type your ID") < html.rindex("</ol>")
+
+
 def test_sketch_is_captioned_as_a_sketch_not_a_screenshot():
     html = render_markdown("[[screen:login]]")
     assert f"<figcaption>ICEGATE 2.0 login page. {CAPTION}</figcaption>" in html
