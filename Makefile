@@ -14,7 +14,7 @@ PREBUILD     := $(BIN)/python -m scripts.site.prebuild
 UV_LOCK      := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
 	--generate-hashes --quiet
 
-.PHONY: serve test test-fast build setup bench canary lock clean
+.PHONY: serve test test-fast build setup photos-setup bench canary lock clean
 
 ## serve: preview the site with live reload at http://127.0.0.1:8000
 serve: $(DOCS_STAMP)
@@ -37,6 +37,9 @@ test-fast: $(TEST_STAMP)
 ## setup: the test environment and a Chromium, nothing else (used by the nightly workflow)
 setup: $(TEST_STAMP)
 	$(BIN)/python -m scripts.tools.browser
+
+## photos-setup: what the nightly's photo step needs (Pillow, imagehash, the contract reader)
+photos-setup: $(DOCS_STAMP) $(VENV)/.installed-photos
 
 ## build: build the site into site/ (strict); installs the docs group only
 build: $(DOCS_STAMP)
@@ -63,6 +66,7 @@ lock: $(VENV)/.created
 	$(UV_LOCK) --group test --group canary -o requirements/canary.txt
 	$(UV_LOCK) --group test -c requirements/canary.txt -o requirements/test.txt
 	$(UV_LOCK) --group docs -c requirements/test.txt -o requirements/docs.txt
+	$(UV_LOCK) --group photos -c requirements/test.txt -o requirements/photos.txt
 
 clean:
 	rm -rf $(VENV) site .canary-site reports .bench

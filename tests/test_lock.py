@@ -11,7 +11,7 @@ from scripts.common.paths import ROOT
 
 LOCKS = ROOT / "requirements"
 # Each lock and the dependency groups it must contain (canary = the tests plus Zensical).
-GROUPS = {"docs": ["docs"], "test": ["test"], "canary": ["test", "canary"]}
+GROUPS = {"docs": ["docs"], "photos": ["photos"], "test": ["test"], "canary": ["test", "canary"]}
 PIN = re.compile(r"^([A-Za-z0-9._-]+)(?:\[[^\]]*\])?==([^\s;\\]+)")
 
 

@@ -111,7 +111,23 @@ def test_the_job_that_runs_chromium_on_the_live_portal_can_only_read():
     assert checkouts and all(s["with"]["persist-credentials"] is False for s in checkouts)
 
 
-def test_only_the_publish_job_writes_and_only_for_runs_on_main():
+def test_only_the_publish_and_photos_jobs_write():
+    jobs = workflow("nightly-drift.yml")["jobs"]
+    writers = {name for name, job in jobs.items() if "write" in job["permissions"].values()}
+    assert writers == {"publish", "photos"}
+
+
+def test_photos_job_may_only_open_pull_requests_and_only_for_runs_on_main():
+    photos = workflow("nightly-drift.yml")["jobs"]["photos"]
+    assert photos["needs"] == "check"
+    assert photos["if"] == "github.ref == 'refs/heads/main'"
+    assert photos["permissions"] == {"contents": "write", "pull-requests": "write"}
+    token_steps = [s for s in photos["steps"] if "GH_TOKEN" in s.get("env", {})]
+    assert [s["name"] for s in token_steps] == ["Open a pull request for photographs that changed"]
+    assert "scripts.nightly.photos apply" in token_steps[0]["run"]
+
+
+def test_the_publish_job_writes_only_for_runs_on_main():
     publish = workflow("nightly-drift.yml")["jobs"]["publish"]
     assert publish["needs"] == "check"
     assert publish["if"] == "github.ref == 'refs/heads/main'"

@@ -21,6 +21,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator as PlaywrightLocator
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from scripts.common.clock import utc_now
+from scripts.common.photos import PHONE, PUBLIC_PAGES
 from scripts.contract.model import Contract, Element
 from scripts.contract.model import Page as ContractPage
 from scripts.drift.classify import Observation, Signals, classify, first_signal
@@ -173,6 +175,9 @@ class PageChecker:
             return PageCheck(result, not_checked(elements, why))
         self._await_elements(tab, elements)
         checked = [self._element(tab, element) for element in elements]
+        spec = self.contract.pages[page_id]
+        if page_id in PUBLIC_PAGES and self.opener(spec) is spec:
+            self._phone(tab, result)
         result.seconds = round(time.monotonic() - started, 3)
         return PageCheck(result, checked)
 
@@ -467,6 +472,22 @@ class PageChecker:
         except PlaywrightError:
             return None
         return path.name
+
+    def _phone(self, tab: Page, result: PageResult) -> None:
+        """A phone-width capture of a public page's first screen, for the photo step.
+
+        Only for the allow-listed public pages (``PUBLIC_PAGES``), opened directly, after the
+        elements were looked for: nothing has been typed, nothing submitted.
+        """
+        path = self.shots / f"phone-{result.page}.png"
+        try:
+            tab.set_viewport_size(PHONE)
+            tab.wait_for_timeout(500)  # let the layout settle at phone width
+            tab.screenshot(path=str(path), timeout=10_000)
+        except PlaywrightError:
+            return
+        result.phone_screenshot = path.name
+        result.phone_captured = utc_now()
 
     def _surroundings(
         self, tab: Page, element: Element, found: PlaywrightLocator

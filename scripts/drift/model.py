@@ -98,6 +98,8 @@ class PageResult(VerdictJson):
     seconds: float = 0.0
     screenshot: str | None = None
     final_url: str | None = None
+    phone_screenshot: str | None = None
+    phone_captured: str | None = None
 
 
 @dataclass

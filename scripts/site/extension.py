@@ -6,7 +6,8 @@ runs Python-Markdown extensions (MkDocs, Zensical) renders the same pages:
 - ``[[ui:ID]]`` prints a portal label from the element contract (``ui_refs``);
 - marker paragraphs become generated content: ``[[ui-reference]]`` (every element),
   ``[[source-list]]`` (every source), ``[[portal-status]]`` and ``[[portal-last-run]]``
-  (the live verification history);
+  (the live verification history), ``[[screen:PAGE_ID]]`` (a reviewed photograph of a portal
+  page, or its sketch drawn from the contract);
 - every page gets its facts: a warning at the top when the portal changed under it, and a
   footer with the review date, the verification line, its sources and two ways to report a
   problem (``facts``).
@@ -34,6 +35,7 @@ from scripts.site.data import GuideData, guide_data
 from scripts.site.markers import MarkerBlock
 from scripts.site.page import PageContext, generator_page_path, read_context
 from scripts.site.portal_status import StatusBlock
+from scripts.site.screens import ScreenBlock
 from scripts.site.sources import SourceList
 from scripts.site.ui_refs import ReferenceTable, UiRefProcessor
 from scripts.site.words import words_for
@@ -168,10 +170,16 @@ class MarkerBlocks(MarkerBlock):
             for marker in cls.markers
         }
         self.markers = tuple(self.renderers)
+        self.screens = ScreenBlock(parser, state)
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        """Match the fixed markers and the ``[[screen:PAGE_ID]]`` markers."""
+        return super().test(parent, block) or self.screens.test(parent, block)
 
     def render(self, parent: etree.Element, marker: str) -> None:
         """Hand the marker to its renderer."""
-        self.renderers[marker].render(parent, marker)
+        renderer = self.renderers.get(marker, self.screens)
+        renderer.render(parent, marker)
 
 
 class GuideExtension(Extension):

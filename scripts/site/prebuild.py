@@ -9,7 +9,11 @@ It writes, into the docs folder (all of them git-ignored, never edited by hand):
 
 - ``tools/<name>.py``: the downloadable tools, copied byte for byte from ``snippets/``;
 - ``assets/javascripts/idcheck-rules.js``: the in-page ID check's tables, generated from
-  ``snippets/idcheck.py`` (see ``scripts.site.idcheck_rules``).
+  ``snippets/idcheck.py`` (see ``scripts.site.idcheck_rules``);
+- ``feed.xml``: the Atom feed of portal changes, and ``status.json``: each page's and
+  element's current state, both from the verification history (``scripts.site.feed``,
+  ``scripts.site.status_json``). Links in the feed use ``SITE_URL`` when it is set (the Pages
+  workflow sets it), else ``extra.public_url`` from ``mkdocs.yml``.
 
 A file is rewritten only when its content changes, so a preview server does not rebuild for
 nothing.
@@ -18,11 +22,13 @@ nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from scripts.common.paths import ROOT, SNIPPETS
+from scripts.contract.model import ContractError
 
 #: What the step writes: path inside the docs folder → how to make its content.
 Maker = Callable[[], bytes]
@@ -38,19 +44,53 @@ def _idcheck_rules() -> bytes:
     return idcheck_rules.render().encode("utf-8")
 
 
-def generated_files() -> dict[str, Maker]:
-    """Every generated file, by its path relative to a docs folder."""
+def public_url() -> str:
+    """``extra.public_url`` of ``mkdocs.yml`` (a line read: the file holds MkDocs-only tags)."""
+    from scripts.drift.target import public_url as read_public_url
+
+    return read_public_url(ROOT / "mkdocs.yml")
+
+
+def _followers(docs_dir: Path) -> dict[str, Maker]:
+    """``feed.xml`` and ``status.json``, made from the history, the contract and the guides."""
+    from scripts.contract.mentions import scan_docs
+    from scripts.contract.model import load_contract
+    from scripts.nightly.history import read_status
+    from scripts.site import feed, status_json
+
+    contract = load_contract()
+    status = read_status()
+    canonical = public_url()
+    site_url = os.environ.get("SITE_URL") or canonical
+
+    def make_feed() -> bytes:
+        mentions = scan_docs(docs_dir)
+        return feed.render(status.runs, contract, mentions, site_url, canonical).encode()
+
+    def make_status() -> bytes:
+        return status_json.render(contract, status).encode("utf-8")
+
+    return {feed.FEED_FILE: make_feed, status_json.STATUS_FILE: make_status}
+
+
+def generated_files(docs_dir: Path = ROOT / "docs") -> dict[str, Maker]:
+    """Every generated file, by its path relative to a docs folder.
+
+    Raises:
+        ContractError: the contract is invalid (the message says where and why).
+    """
     files: dict[str, Maker] = {
         f"tools/{tool.name}": _tool(tool) for tool in sorted(SNIPPETS.glob("*.py"))
     }
     files["assets/javascripts/idcheck-rules.js"] = _idcheck_rules
+    files.update(_followers(docs_dir))
     return files
 
 
 def write_generated(docs_dir: Path) -> list[Path]:
     """Write every generated file under ``docs_dir``; return the files whose content changed."""
     changed = []
-    for relative, make in generated_files().items():
+    for relative, make in generated_files(docs_dir).items():
         target = docs_dir / relative
         content = make()
         if target.is_file() and target.read_bytes() == content:
@@ -73,7 +113,11 @@ def main(argv: list[str] | None = None) -> int:
         if not folder.is_dir():
             print(f"prebuild: {docs_dir}: no such docs folder", file=sys.stderr)
             return 2
-        changed = write_generated(folder)
+        try:
+            changed = write_generated(folder)
+        except ContractError as error:
+            print(f"prebuild: {error}", file=sys.stderr)
+            return 2
         print(f"prebuild: {folder.relative_to(ROOT)}: {len(changed)} file(s) written")
     return 0
 

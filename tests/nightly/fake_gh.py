@@ -3,7 +3,8 @@
 Installed as ``gh`` on PATH by the tests. It accepts only the subcommands and flags the
 nightly uses, each as the real gh spells it, and rejects anything else (exit 2); like the
 real gh, it refuses to create an issue with a label the repository does not have (exit 1).
-State file: ``$FAKE_GH_STATE`` with ``labels``, ``issues``, ``dispatches`` and ``calls``.
+State file: ``$FAKE_GH_STATE`` with ``labels``, ``issues``, ``dispatches`` and ``calls`` (and
+``pulls`` once a pull request was created).
 """
 
 from __future__ import annotations
@@ -47,6 +48,12 @@ def parser() -> argparse.ArgumentParser:
     close = issue.add_parser("close")
     close.add_argument("number", type=int)
     close.add_argument("--comment", "-c")
+    pr = groups.add_parser("pr").add_subparsers(dest="command", required=True)
+    create = pr.add_parser("create")
+    create.add_argument("--base", "-B", required=True)
+    create.add_argument("--head", "-H", required=True)
+    create.add_argument("--title", "-t", required=True)
+    create.add_argument("--body", "-b", required=True)
     workflow = groups.add_parser("workflow").add_subparsers(dest="command", required=True)
     run = workflow.add_parser("run")
     run.add_argument("workflow")
@@ -97,6 +104,11 @@ def handle(args: argparse.Namespace, state: dict) -> str:
         if args.comment:
             issue["comments"].append(args.comment)
         return ""
+    if where == ("pr", "create"):
+        pulls = state.setdefault("pulls", [])
+        pulls.append({"number": len(pulls) + 1, "base": args.base, "head": args.head,
+                      "title": args.title, "body": args.body})
+        return f"https://github.com/o/r/pull/{len(pulls)}\n"
     if where == ("workflow", "run"):
         state["dispatches"].append({"workflow": args.workflow, "ref": args.ref})
         return ""

@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from scripts.common.paths import DOCS
@@ -90,3 +91,38 @@ def test_every_guide_page_ends_with_its_facts(built_site: BuildResult):
 def test_downloadable_tools_are_published(built_site: BuildResult):
     for tool in ("idcheck.py", "doctor.py"):
         assert (built_site.site_dir / "tools" / tool).is_file()
+
+
+def test_feed_and_status_json_are_in_the_built_site(built_by_mkdocs: BuildResult):
+    site = built_by_mkdocs.site_dir
+    document = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not document.bozo
+    status = json.loads((site / "status.json").read_text(encoding="utf-8"))
+    assert status["schema"] == "icegate-portal-status/1"
+
+
+FEED_LINK = re.compile(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"')
+
+
+def test_every_page_advertises_the_feed_in_its_head(built_by_mkdocs: BuildResult):
+    site = built_by_mkdocs.site_dir
+    unresolved = {}
+    for html in site.rglob("*.html"):
+        head = html.read_text(encoding="utf-8").split("</head>", 1)[0]
+        link = FEED_LINK.search(head)
+        href = link[1] if link else ""
+        target = site / href.lstrip("/") if href.startswith("/") else html.parent / href
+        if not href or href.startswith("//") or not target.resolve() == site / "feed.xml":
+            unresolved[str(html.relative_to(site))] = href
+    assert unresolved == {}
+
+
+def test_status_page_links_the_feed_and_status_json(built_site: BuildResult):
+    html = (built_site.site_dir / "reference/portal-status/index.html").read_text("utf-8")
+    assert 'href="../../feed.xml"' in html
+    assert 'href="../../status.json"' in html
+
+
+def test_login_steps_page_shows_the_login_sketch(built_site: BuildResult):
+    html = (built_site.site_dir / "log-in/steps/index.html").read_text("utf-8")
+    assert 'data-screen="login"' in html
