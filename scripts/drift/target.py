@@ -73,13 +73,17 @@ def recorded_pages(replica: Path) -> frozenset[str]:
     return frozenset(entry["page"] for entry in json.loads(manifest.read_text())["pages"])
 
 
-def about_url(mkdocs_yml: Path) -> str:
-    """The published page that explains the drift check, named in the check's user agent.
+def public_url(mkdocs_yml: Path) -> str:
+    """``extra.public_url`` of ``mkdocs.yml``, ending in ``/`` (a YAML anchor is skipped).
 
-    Read from ``extra.public_url`` in ``mkdocs.yml`` (a line read, not a YAML load: the file
-    holds MkDocs-only tags), skipping a YAML anchor (``public_url: &public_url https://…``).
+    A line read, not a YAML load: the file holds MkDocs-only tags.
     """
     text = mkdocs_yml.read_text(encoding="utf-8")
     match = re.search(r"^\s+public_url:\s*(?:&\S+\s+)?(\S+)", text, re.M)
     base = match.group(1).strip("\"'") if match else "https://github.com/"
-    return base.rstrip("/") + "/" + ABOUT_PAGE
+    return base.rstrip("/") + "/"
+
+
+def about_url(mkdocs_yml: Path) -> str:
+    """The published page that explains the drift check, named in the check's user agent."""
+    return public_url(mkdocs_yml) + ABOUT_PAGE

@@ -6,7 +6,6 @@ import json
 import logging
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import replace
 from pathlib import Path
 
 import markdown
@@ -160,6 +159,6 @@ def test_photograph_whose_image_is_missing_falls_back_to_the_sketch(tmp_path: Pa
 def test_contract_copy_with_a_renamed_page_title_changes_the_caption():
     contract = project_contract()
     pages = dict(contract.pages)
-    pages["login"] = replace(pages["login"], title="Sign-in screen")
-    html = render_with("[[screen:login]]", replace(contract, pages=pages))
+    pages["login"] = pages["login"].model_copy(update={"title": "Sign-in screen"})
+    html = render_with("[[screen:login]]", contract.model_copy(update={"pages": pages}))
     assert "<figcaption>Sign-in screen." in html

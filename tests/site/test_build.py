@@ -112,7 +112,7 @@ def test_every_page_advertises_the_feed_in_its_head(built_by_mkdocs: BuildResult
         link = FEED_LINK.search(head)
         href = link[1] if link else ""
         target = site / href.lstrip("/") if href.startswith("/") else html.parent / href
-        if not href or href.startswith("//") or not target.resolve() == site / "feed.xml":
+        if not href or href.startswith("//") or target.resolve() != site / "feed.xml":
             unresolved[str(html.relative_to(site))] = href
     assert unresolved == {}
 

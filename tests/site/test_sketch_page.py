@@ -19,7 +19,7 @@ def test_sketch_fits_a_phone_screen_and_keeps_its_shape(browser: Browser, site_u
         width, height = (int(v) for v in tab.locator(SKETCH).get_attribute("viewBox").split()[2:])
     finally:
         context.close()
-    assert 0 < box["x"] and box["x"] + box["width"] <= 360
+    assert box["x"] > 0 and box["x"] + box["width"] <= 360
     assert box["height"] / box["width"] == pytest.approx(height / width, rel=0.02)
 
 
