@@ -31,8 +31,9 @@ from scripts.drift.target import Target, about_url, recorded_pages
 
 REPLICA = ROOT / "portal" / "replica"
 RUN_KEY = pytest.StashKey[DriftRun]()
-#: Local servers answer at once: keep failures fast, with slack for a loaded 2-core machine.
-LOCAL_TIMING = Timing(navigation=10, ready=10, element=2, retries=1, retry_pause=0.5)
+#: Local servers answer at once: keep failures fast (with slack for a loaded 2-core machine) and
+#: look again often (every 50 ms; the live run looks every 250 ms).
+LOCAL_TIMING = Timing(navigation=10, ready=10, element=2, retries=1, retry_pause=0.5, poll=0.05)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

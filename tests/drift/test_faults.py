@@ -24,8 +24,8 @@ ABOUT = "https://example.org/icegate-guide/reference/portal-status/"
 # for a page's content: the replica's overlay hides after 0.3 s, so only the negative cases (a
 # missing element, a covered link) ever wait it out. LATE is for the pages that are slow on
 # purpose: the late render needs 2.5 s of its 6 s, the slow page 2 s.
-FAST = Timing(navigation=5, ready=3, element=1.5, retries=1, retry_pause=0.2)
-LATE = Timing(navigation=5, ready=6, element=2, retries=1, retry_pause=0.2)
+FAST = Timing(navigation=5, ready=3, element=1.5, retries=1, retry_pause=0.2, poll=0.05)
+LATE = Timing(navigation=5, ready=6, element=2, retries=1, retry_pause=0.2, poll=0.05)
 LOGIN_BUTTON = '<div><button type="submit" class="btn login">LOGIN</button></div>'
 FIREWALL_PAGE = (
     "<html><body><h1>Request Rejected</h1>"

@@ -18,7 +18,7 @@ from scripts.tools.record_replica import record_all
 from tests.drift.imitation import Fault, imitation_portal
 
 pytestmark = pytest.mark.browser
-FAST = Timing(navigation=5, ready=5, element=0.5, retries=0, retry_pause=0)
+FAST = Timing(navigation=5, ready=5, element=0.5, retries=0, retry_pause=0, poll=0.05)
 
 
 @pytest.fixture(scope="module")
