@@ -1,9 +1,11 @@
 """Build the site with Zensical, the generator meant to follow MkDocs and Material.
 
 ``python -m scripts.tools.canary build DIR`` builds the same tree (``mkdocs.yml``, ``docs/``,
-the Markdown extension) with Zensical into ``DIR``; ``make canary`` then runs the site checks
-that apply to any generator on it. Zensical has no option for the output folder, so this
-writes a copy of ``mkdocs.yml`` that differs only in ``site_dir`` and builds from that.
+the Markdown extension) with Zensical into ``DIR``, then the Hindi edition (``mkdocs.hi.yml``,
+which inherits it) into ``DIR/hi``, so the English pages' links to Hindi ones resolve; ``make
+canary`` then runs the site checks that apply to any generator on it. Zensical has no option
+for the output folder, so this writes a copy of each config that differs only in ``site_dir``
+and builds from that.
 """
 
 from __future__ import annotations
@@ -17,31 +19,41 @@ from pathlib import Path
 
 from scripts.common.paths import ROOT
 
-CONFIG = ROOT / ".canary.yml"
+#: Each edition's config and its folder under the output folder; English first (--clean).
+EDITIONS = (("mkdocs.yml", ""), ("mkdocs.hi.yml", "hi"))
 
 
-def canary_config(site_dir: Path) -> str:
-    """``mkdocs.yml`` with the output folder set to ``site_dir``."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+def canary_config(site_dir: Path, config: str = "mkdocs.yml") -> str:
+    """``config`` with the output folder set to ``site_dir``."""
+    text = (ROOT / config).read_text(encoding="utf-8")
     return f"{text.rstrip()}\n\n# Written by scripts/tools/canary.py\nsite_dir: {site_dir}\n"
 
 
 def build(site_dir: Path) -> int:
-    """Build with Zensical into ``site_dir``; return its exit status."""
+    """Build both editions with Zensical into ``site_dir``; return the first failing status."""
     zensical = shutil.which("zensical", path=str(Path(sys.executable).parent))
     if zensical is None:
         print("canary: zensical is not installed (make canary installs it)", file=sys.stderr)
         return 2
-    CONFIG.write_text(canary_config(site_dir.resolve()), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    try:
-        done = subprocess.run([zensical, "build", "--clean", "-f", str(CONFIG)], cwd=ROOT, env=env)
-    finally:
-        CONFIG.unlink(missing_ok=True)
-    if done.returncode == 0 and not (site_dir / "index.html").is_file():
-        print(f"canary: zensical finished but wrote no {site_dir}/index.html", file=sys.stderr)
-        return 1
-    return done.returncode
+    env.pop("SITE_URL", None)
+    env.pop("SITE_URL_HI", None)
+    for config, folder in EDITIONS:
+        # Beside the real config, so that INHERIT: mkdocs.yml resolves.
+        written = ROOT / f".canary.{Path(config).stem}.yml"
+        target = (site_dir / folder).resolve()
+        written.write_text(canary_config(target, config), encoding="utf-8")
+        command = [zensical, "build", "-f", str(written)] + (["--clean"] if not folder else [])
+        try:
+            done = subprocess.run(command, cwd=ROOT, env=env)
+        finally:
+            written.unlink(missing_ok=True)
+        if done.returncode != 0:
+            return done.returncode
+        if not (target / "index.html").is_file():
+            print(f"canary: zensical finished but wrote no {target}/index.html", file=sys.stderr)
+            return 1
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
