@@ -176,3 +176,10 @@ def test_hindi_search_index_holds_hindi_words_as_separate_tokens(built_by_mkdocs
     tokens = set(separator.split(re.sub(r"<[^>]+>", " ", text)))
     assert "पासवर्ड" in tokens
     assert not [token for token in tokens if token.endswith("।")]
+
+
+def test_hindi_edition_publishes_the_tools_and_the_in_page_checker(site: BuildResult):
+    hindi = site.site_dir / "hi"
+    wanted = ["tools/idcheck.py", "tools/doctor.py", "assets/javascripts/idcheck.js",
+              "assets/javascripts/idcheck-rules.js"]
+    assert [path for path in wanted if not (hindi / path).is_file()] == []
