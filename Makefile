@@ -65,6 +65,7 @@ canary: $(TEST_STAMP) $(CANARY_STAMP)
 	rm -rf .canary-site
 	$(BIN)/python -m scripts.tools.canary build .canary-site
 	$(BIN)/pytest --built-site=.canary-site tests/site/test_build.py tests/site/test_links.py \
+		tests/site/test_editions.py \
 		tests/site/test_pages.py -k "not axe and not dark_palette and not sideways"
 
 ## bench: print the benchmark table (and write benchmarks/latest.md)

@@ -5,7 +5,9 @@ the Markdown extension) with Zensical into ``DIR``, then the Hindi edition (``mk
 which inherits it) into ``DIR/hi``, so the English pages' links to Hindi ones resolve; ``make
 canary`` then runs the site checks that apply to any generator on it. Zensical has no option
 for the output folder, so this writes a copy of each config that differs only in ``site_dir``
-and builds from that.
+and builds from that. Zensical's ``INHERIT`` concatenates lists where MkDocs replaces them (the
+Hindi nav would follow the English one), so the copy is the config as MkDocs reads it: the
+inherited file merged in, mappings key by key, anything else replaced.
 """
 
 from __future__ import annotations
@@ -17,16 +19,68 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from scripts.common.paths import ROOT
 
 #: Each edition's config and its folder under the output folder; English first (--clean).
 EDITIONS = (("mkdocs.yml", ""), ("mkdocs.hi.yml", "hi"))
 
 
+class Env:
+    """An ``!ENV`` value, kept as written so the copy still reads the environment."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads a MkDocs config, keeping ``!ENV`` tags."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes a MkDocs config, with ``!ENV`` tags."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Env:
+    if isinstance(node, yaml.SequenceNode):
+        return Env(loader.construct_sequence(node))
+    return Env(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+def _represent_env(dumper: yaml.SafeDumper, env: Env) -> yaml.Node:
+    if isinstance(env.value, list):
+        return dumper.represent_sequence("!ENV", env.value, flow_style=True)
+    return dumper.represent_scalar("!ENV", str(env.value))
+
+
+_Loader.add_constructor("!ENV", _env)
+_Dumper.add_representer(Env, _represent_env)
+
+
+def merge(base: dict, override: dict) -> dict:
+    """``override`` over ``base`` as MkDocs' ``INHERIT`` does: merge mappings, replace the rest."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def resolved_config(config: str) -> dict:
+    """``config`` (relative to the repository) with its ``INHERIT`` chain merged in."""
+    data = yaml.load((ROOT / config).read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+    parent = data.pop("INHERIT", None)
+    return merge(resolved_config(parent), data) if parent else data
+
+
 def canary_config(site_dir: Path, config: str = "mkdocs.yml") -> str:
-    """``config`` with the output folder set to ``site_dir``."""
-    text = (ROOT / config).read_text(encoding="utf-8")
-    return f"{text.rstrip()}\n\n# Written by scripts/tools/canary.py\nsite_dir: {site_dir}\n"
+    """``config``, resolved, with the output folder set to ``site_dir``."""
+    data = {**resolved_config(config), "site_dir": str(site_dir)}
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    return f"# Written by scripts/tools/canary.py from {config}\n{text}"
 
 
 def build(site_dir: Path) -> int:
