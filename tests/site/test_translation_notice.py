@@ -11,19 +11,33 @@ import pytest
 from scripts.common.paths import DOCS, ROOT
 from scripts.site.page import front_matter_lines
 from scripts.site.terminology import load_terms, terminology_path
-from scripts.site.translation import english_href
+from scripts.site.translation import english_href, english_sha
 from scripts.site.translations import compare, main
 from tests.rendering import render_markdown
+from tests.sitebuild import build_copy
 
 PAGE = "log-in/otp.md"
 
 
+def up_to_date(english: Path, hindi: Path) -> None:
+    """Record every English page's current hash in its Hindi copy, as after a translation."""
+    for page in hindi.rglob("*.md"):
+        source = english / page.relative_to(hindi)
+        if source.is_file():
+            text = re.sub(
+                r"^english_sha: .*$", f"english_sha: {english_sha(source)}",
+                page.read_text(encoding="utf-8"), count=1, flags=re.M,
+            )
+            page.write_text(text, encoding="utf-8")
+
+
 @pytest.fixture
 def folders(tmp_path: Path) -> tuple[Path, Path]:
-    """Copies of the English and Hindi docs folders."""
+    """Copies of the English and Hindi docs folders, every translation up to date."""
     english, hindi = tmp_path / "docs", tmp_path / "docs-hi"
     shutil.copytree(DOCS, english)
     shutil.copytree(ROOT / "docs-hi", hindi)
+    up_to_date(english, hindi)
     return english, hindi
 
 
@@ -68,6 +82,11 @@ def test_english_href_climbs_out_of_the_edition_folder():
     assert english_href("", "hi/") == "../"
 
 
+def test_report_finds_nothing_stale_in_up_to_date_copies(folders):
+    english, hindi = folders
+    assert compare(english, hindi).stale == []
+
+
 def test_report_lists_a_stale_page(folders):
     english, hindi = folders
     change(english / PAGE)
@@ -105,3 +124,11 @@ def test_terminology_marker_renders_every_term_with_its_avoided_variants():
     terms = load_terms(terminology_path("hi"), "hi")
     assert html.count("<tr>") == len(terms) + 1  # one heading row
     assert "कूटशब्द" in html and "<th scope=\"col\">ये न लिखें</th>" in html
+
+
+def test_strict_build_passes_with_a_stale_hindi_page_and_shows_its_notice(tmp_path: Path):
+    result, copy = build_copy(tmp_path, lambda project: change(project / "docs" / PAGE))
+    assert result.returncode == 0, result.output
+    assert "WARNING" not in result.output, result.output
+    html = (copy / "site" / "hi" / "log-in" / "otp" / "index.html").read_text(encoding="utf-8")
+    assert "translation-stale" in html
