@@ -13,7 +13,8 @@ It writes, into the docs folder (all of them git-ignored, never edited by hand):
 - ``feed.xml``: the Atom feed of portal changes, and ``status.json``: each page's and
   element's current state, both from the verification history (``scripts.site.feed``,
   ``scripts.site.status_json``). Links in the feed use ``SITE_URL`` when it is set (the Pages
-  workflow sets it), else ``extra.public_url`` from ``mkdocs.yml``;
+  workflow sets it), else ``extra.public_url`` from ``mkdocs.yml`` (English folder only: the
+  site has one feed, at its root);
 - for a translated edition's folder (``--docs-dir docs-hi``): a copy of every file under
   ``docs/assets/`` (style sheet, diagrams, the in-page checker), so each edition is a complete
   site of its own, whatever generator builds it.
@@ -90,7 +91,8 @@ def generated_files(docs_dir: Path = DOCS) -> dict[str, Maker]:
             if asset.is_file():
                 files[asset.relative_to(DOCS).as_posix()] = _tool(asset)
     files["assets/javascripts/idcheck-rules.js"] = _idcheck_rules
-    files.update(_followers(docs_dir))
+    if docs_dir.resolve() == DOCS.resolve():  # one feed, at the site root
+        files.update(_followers(docs_dir))
     return files
 
 
