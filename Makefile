@@ -9,17 +9,28 @@ BIN    := $(VENV)/bin
 DOCS_STAMP   := $(VENV)/.installed-docs
 TEST_STAMP   := $(VENV)/.installed-test
 CANARY_STAMP := $(VENV)/.installed-canary
-PREBUILD     := $(BIN)/python -m scripts.site.prebuild
+PREBUILD     := $(BIN)/python -m scripts.site.prebuild --docs-dir docs --docs-dir docs-hi
+# The Hindi edition is published under hi/ of wherever the English one is (SITE_URL).
+HINDI_URL    := $(if $(SITE_URL),SITE_URL_HI=$(SITE_URL)hi/)
 
 UV_LOCK      := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
 	--generate-hashes --quiet
 
-.PHONY: serve test test-fast build setup photos-setup bench canary lock clean
+.PHONY: serve serve-hi test test-fast build setup photos-setup bench canary translations lock clean
 
 ## serve: preview the site with live reload at http://127.0.0.1:8000
 serve: $(DOCS_STAMP)
 	$(PREBUILD)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## serve-hi: preview the Hindi edition at http://127.0.0.1:8001/hi/
+serve-hi: $(DOCS_STAMP)
+	$(PREBUILD)
+	$(BIN)/mkdocs serve --strict -f mkdocs.hi.yml --dev-addr 127.0.0.1:8001
+
+## translations: list Hindi pages whose English page changed, and English pages not translated
+translations: $(DOCS_STAMP)
+	$(BIN)/python -m scripts.site.translations
 
 ## test: lint, build, and run every test (unit, doc blocks, site in Chromium, drift on the replica)
 test: $(TEST_STAMP)
@@ -41,10 +52,11 @@ setup: $(TEST_STAMP)
 ## photos-setup: what the nightly's photo step needs (Pillow, imagehash, the contract reader)
 photos-setup: $(DOCS_STAMP) $(VENV)/.installed-photos
 
-## build: build the site into site/ (strict); installs the docs group only
+## build: build both editions (strict): English into site/, then Hindi into site/hi/
 build: $(DOCS_STAMP)
 	$(PREBUILD)
 	$(BIN)/mkdocs build --strict
+	$(HINDI_URL) $(BIN)/mkdocs build --strict -f mkdocs.hi.yml
 
 ## canary: build the same tree with Zensical and run the site checks that apply to it
 canary: $(TEST_STAMP) $(CANARY_STAMP)
@@ -53,6 +65,7 @@ canary: $(TEST_STAMP) $(CANARY_STAMP)
 	rm -rf .canary-site
 	$(BIN)/python -m scripts.tools.canary build .canary-site
 	$(BIN)/pytest --built-site=.canary-site tests/site/test_build.py tests/site/test_links.py \
+		tests/site/test_editions.py \
 		tests/site/test_pages.py -k "not axe and not dark_palette and not sideways"
 
 ## bench: print the benchmark table (and write benchmarks/latest.md)

@@ -16,8 +16,12 @@ def render_markdown(
     status: VerificationStatus | None = None,
     page: str = "log-in/example.md",
     page_facts: bool = False,
+    **settings: str,
 ) -> str:
-    """HTML for ``text`` as if it were ``page`` (a page that need not exist)."""
+    """HTML for ``text`` as if it were ``page`` (a page that need not exist).
+
+    ``settings`` are more options of the extension (``docs_dir``, ``language``, ``translates``…).
+    """
     data = GuideData(
         contract=project_contract(),
         sources=load_sources(),
@@ -25,5 +29,5 @@ def render_markdown(
         mentions={},
         cited_on={},
     )
-    extension = GuideExtension(data=data, page=page, page_facts=page_facts)
+    extension = GuideExtension(data=data, page=page, page_facts=page_facts, **settings)
     return markdown.markdown(text, extensions=[extension])

@@ -34,25 +34,40 @@ class BuildResult:
         return paths
 
 
+#: The editions, built in this order: English cleans its folder, so Hindi (under hi/) comes after.
+EDITIONS = (("mkdocs.yml", ""), ("mkdocs.hi.yml", "hi"))
+
+
 def strict_build(project: Path, site_dir: Path) -> BuildResult:
-    """Run the pre-build step, then ``mkdocs build --strict``, for ``project`` into ``site_dir``."""
+    """Run the pre-build step, then ``mkdocs build --strict`` of each edition into ``site_dir``.
+
+    English goes into ``site_dir``, Hindi into ``site_dir/hi``, as ``make build`` does.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
     env.pop("SITE_URL", None)
+    env.pop("SITE_URL_HI", None)
     prebuild = subprocess.run(
-        [sys.executable, "-m", "scripts.site.prebuild"],
+        [sys.executable, "-m", "scripts.site.prebuild", "--docs-dir", "docs", "--docs-dir",
+         "docs-hi"],
         cwd=project, env=env, capture_output=True, text=True, check=False,
     )
     if prebuild.returncode != 0:
         return BuildResult(site_dir, prebuild.returncode, prebuild.stdout + prebuild.stderr)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return BuildResult(site_dir, result.returncode, result.stdout + result.stderr)
+    output = ""
+    for config, folder in EDITIONS:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
+             "--site-dir", str(site_dir / folder)],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        output += result.stdout + result.stderr
+        if result.returncode != 0:
+            return BuildResult(site_dir, result.returncode, output)
+    return BuildResult(site_dir, 0, output)
 
 
 @functools.cache
@@ -73,7 +88,7 @@ def given_site(site_dir: Path) -> BuildResult:
     return BuildResult(site_dir.resolve(), 0, "", True)
 
 
-COPIED = ["docs", "overrides", "portal", "scripts", "snippets", "tests"]
+COPIED = ["docs", "docs-hi", "i18n", "overrides", "portal", "scripts", "snippets", "tests"]
 
 
 def build_copy(workdir: Path, change: Callable[[Path], None]) -> tuple[BuildResult, Path]:
@@ -85,7 +100,7 @@ def build_copy(workdir: Path, change: Callable[[Path], None]) -> tuple[BuildResu
     copy = workdir / "project"
     for name in COPIED:
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ["mkdocs.yml", "CONTRIBUTING.md"]:
+    for name in ["mkdocs.yml", "mkdocs.hi.yml", "CONTRIBUTING.md"]:
         shutil.copy(ROOT / name, copy / name)
     change(copy)
     return strict_build(copy, copy / "site"), copy

@@ -7,10 +7,13 @@ runs Python-Markdown extensions (MkDocs, Zensical) renders the same pages:
 - marker paragraphs become generated content: ``[[ui-reference]]`` (every element),
   ``[[source-list]]`` (every source), ``[[portal-status]]`` and ``[[portal-last-run]]``
   (the live verification history), ``[[screen:PAGE_ID]]`` (a reviewed photograph of a portal
-  page, or its sketch drawn from the contract);
+  page, or its sketch drawn from the contract), ``[[terminology]]`` (a translated edition's
+  term list);
 - every page gets its facts: a warning at the top when the portal changed under it, and a
   footer with the review date, the verification line, its sources and two ways to report a
-  problem (``facts``).
+  problem (``facts``);
+- a translated page whose English page changed since translation gets a notice at the top
+  (``translation``).
 
 It takes what it needs from the Markdown and the page's front matter; which page is being
 rendered comes from ``page`` (both generators say it in their own way).
@@ -37,6 +40,8 @@ from scripts.site.page import PageContext, generator_page_path, read_context
 from scripts.site.portal_status import StatusBlock
 from scripts.site.screens import ScreenBlock
 from scripts.site.sources import SourceList
+from scripts.site.terminology import TerminologyTable
+from scripts.site.translation import add_stale_banner
 from scripts.site.ui_refs import ReferenceTable, UiRefProcessor
 from scripts.site.words import words_for
 
@@ -156,6 +161,7 @@ class PageFacts(Treeprocessor):
         if state.context is None or not state.owns_page or state.settings["page_facts"] is False:
             return
         facts.add_drift_warning(root, state)
+        add_stale_banner(root, state)
         facts.add_footer(root, state)
 
 
@@ -166,7 +172,7 @@ class MarkerBlocks(MarkerBlock):
         super().__init__(parser, state)
         self.renderers = {
             marker: cls(parser, state)
-            for cls in (ReferenceTable, SourceList, StatusBlock)
+            for cls in (ReferenceTable, SourceList, StatusBlock, TerminologyTable)
             for marker in cls.markers
         }
         self.markers = tuple(self.renderers)
@@ -189,6 +195,8 @@ class GuideExtension(Extension):
         self.config = {
             "docs_dir": ["docs", "The docs folder, relative to the repository root"],
             "language": ["en", "The edition's language (words the build adds)"],
+            "translates": ["", "A translated edition: the English docs folder it follows"],
+            "edition_path": ["", "Where the edition sits under the site root, e.g. hi/"],
             "repository": ["", "owner/name on GitHub, for the report link"],
             "public_url": ["", "Where the site is published, for the page address in e-mails"],
             "feedback_email": ["", "Where readers without GitHub report a problem"],

@@ -85,14 +85,15 @@ def _report(aside: etree.Element, state: RenderState, meta: dict) -> None:
     line = etree.SubElement(aside, "p", {"class": "page-facts__report"})
     line.text = f"{words['report_question']} "
     if settings["repository"]:
-        query = urlencode({"template": "page-problem.yml", "page": state.page or ""})
+        page = f"{settings['edition_path']}{state.page or ''}"
+        query = urlencode({"template": "page-problem.yml", "page": page})
         github = etree.SubElement(
             line, "a", {"href": f"https://github.com/{settings['repository']}/issues/new?{query}"}
         )
         github.text = words["report_github"]
     if settings["feedback_email"]:
         page_url = state.context.url if state.context else ""
-        address = f"{settings['public_url'].rstrip('/')}/{page_url}"
+        address = f"{settings['public_url'].rstrip('/')}/{settings['edition_path']}{page_url}"
         title = str(meta.get("title") or state.page or "")
         mail = "mailto:{}?subject={}&body={}".format(
             settings["feedback_email"],

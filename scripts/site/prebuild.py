@@ -13,7 +13,11 @@ It writes, into the docs folder (all of them git-ignored, never edited by hand):
 - ``feed.xml``: the Atom feed of portal changes, and ``status.json``: each page's and
   element's current state, both from the verification history (``scripts.site.feed``,
   ``scripts.site.status_json``). Links in the feed use ``SITE_URL`` when it is set (the Pages
-  workflow sets it), else ``extra.public_url`` from ``mkdocs.yml``.
+  workflow sets it), else ``extra.public_url`` from ``mkdocs.yml`` (English folder only: the
+  site has one feed, at its root);
+- for a translated edition's folder (``--docs-dir docs-hi``): a copy of every file under
+  ``docs/assets/`` (style sheet, diagrams, the in-page checker), so each edition is a complete
+  site of its own, whatever generator builds it.
 
 A file is rewritten only when its content changes, so a preview server does not rebuild for
 nothing.
@@ -27,7 +31,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from scripts.common.paths import ROOT, SNIPPETS
+from scripts.common.paths import DOCS, ROOT, SNIPPETS
 from scripts.contract.model import ContractError
 
 #: What the step writes: path inside the docs folder → how to make its content.
@@ -73,8 +77,8 @@ def _followers(docs_dir: Path) -> dict[str, Maker]:
     return {feed.FEED_FILE: make_feed, status_json.STATUS_FILE: make_status}
 
 
-def generated_files(docs_dir: Path = ROOT / "docs") -> dict[str, Maker]:
-    """Every generated file, by its path relative to a docs folder.
+def generated_files(docs_dir: Path = DOCS) -> dict[str, Maker]:
+    """Every generated file of ``docs_dir``, by its path relative to it.
 
     Raises:
         ContractError: the contract is invalid (the message says where and why).
@@ -82,8 +86,13 @@ def generated_files(docs_dir: Path = ROOT / "docs") -> dict[str, Maker]:
     files: dict[str, Maker] = {
         f"tools/{tool.name}": _tool(tool) for tool in sorted(SNIPPETS.glob("*.py"))
     }
+    if docs_dir.resolve() != DOCS.resolve():
+        for asset in sorted((DOCS / "assets").rglob("*")):
+            if asset.is_file():
+                files[asset.relative_to(DOCS).as_posix()] = _tool(asset)
     files["assets/javascripts/idcheck-rules.js"] = _idcheck_rules
-    files.update(_followers(docs_dir))
+    if docs_dir.resolve() == DOCS.resolve():  # one feed, at the site root
+        files.update(_followers(docs_dir))
     return files
 
 

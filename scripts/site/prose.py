@@ -44,6 +44,48 @@ def prose_of(markdown: str) -> str:
     return text
 
 
+#: Where a sentence ends: the danda, ? and !, and a full stop followed by a space or the end
+#: (so "ICEGATE 2.0" and "www.icegate.gov.in" stay whole).
+SENTENCE_END = re.compile(r"[।?!]+|\.(?=\s|$)")
+#: Lines that start a block of their own: headings, list items, definition lines.
+BLOCK_START = re.compile(r"^\s*(#+\s|[-*]\s|\d+\.\s|:\s)")
+HINDI_SENTENCE_BUDGET = 20.0
+
+
+def sentences_of(markdown: str) -> list[str]:
+    """The sentences of a page, for translated pages where Flesch scores mean nothing.
+
+    The text is reduced to prose as for the Flesch score (``prose_of``: no front matter, code,
+    tables, admonition titles, HTML, link targets or markup; portal labels as the portal shows
+    them). A sentence then ends at ``।``, ``?``, ``!`` or a full stop followed by a space, and
+    also where a block ends: a blank line, a heading or a list item, which are sentences of
+    their own even without a full stop. Empty pieces are dropped.
+    """
+    blocks: list[list[str]] = [[]]
+    for line in FRONT_MATTER.sub("", FENCE.sub("", markdown)).splitlines():
+        if not line.strip() or BLOCK_START.match(line):
+            blocks.append([])
+        blocks[-1].append(line)
+    sentences = []
+    for block in blocks:
+        prose = prose_of("\n".join(block)).replace("\n", " ")
+        sentences.extend(piece.strip() for piece in SENTENCE_END.split(prose) if piece.strip())
+    return [s for s in sentences if words_in(s)]
+
+
+def words_in(sentence: str) -> list[str]:
+    """The words of a sentence: space-separated pieces holding a letter or a digit."""
+    return [word for word in sentence.split() if any(ch.isalnum() for ch in word)]
+
+
+def average_sentence_words(markdown: str) -> float:
+    """Average words per sentence of a page (0 when it has no sentence)."""
+    sentences = sentences_of(markdown)
+    if not sentences:
+        return 0.0
+    return sum(len(words_in(s)) for s in sentences) / len(sentences)
+
+
 def score(path: Path) -> float:
     """Flesch reading ease of one page's prose (higher is easier; 60+ is plain English)."""
     return float(textstat.flesch_reading_ease(prose_of(path.read_text(encoding="utf-8"))))

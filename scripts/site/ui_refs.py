@@ -25,6 +25,7 @@ from markdown.inlinepatterns import InlineProcessor
 from scripts.contract.model import Element
 from scripts.nightly.history import VerificationStatus
 from scripts.site.markers import MarkerBlock
+from scripts.site.words import ENGLISH
 
 log = logging.getLogger("mkdocs.icegate.ui_refs")
 
@@ -49,12 +50,15 @@ class ReaderState:
     long: str
 
 
-def reader_state(element: Element, status: VerificationStatus) -> ReaderState:
+def reader_state(
+    element: Element, status: VerificationStatus, words: dict[str, str] = ENGLISH
+) -> ReaderState:
     """Describe what is known about an element for readers.
 
     Args:
         element: The contract element.
         status: The live verification status.
+        words: The edition's fixed words (``scripts.site.words``).
 
     Returns:
         The state: verified on the live portal, unconfirmed label, or not yet checked live.
@@ -62,17 +66,16 @@ def reader_state(element: Element, status: VerificationStatus) -> ReaderState:
     seen = status.last_verified.get(element.id)
     if seen:
         return ReaderState(
-            "verified", "✓", f"seen on the live portal on {seen}",
-            f"Seen on the live portal on {seen}",
+            "verified", "✓", words["state_verified_spoken"].format(date=seen),
+            words["state_verified_long"].format(date=seen),
         )
     if element.label_confidence == "low":
         return ReaderState(
-            "unconfirmed", "?", "our best guess at the portal's words",
-            "The portal's exact words here are not confirmed yet",
+            "unconfirmed", "?", words["state_unconfirmed_spoken"],
+            words["state_unconfirmed_long"],
         )
     return ReaderState(
-        "unverified", "", "from public sources, not yet checked live",
-        "Backed by public sources; not yet seen by our live check",
+        "unverified", "", words["state_unverified_spoken"], words["state_unverified_long"]
     )
 
 
@@ -118,7 +121,7 @@ def render_reference(element: Element, extension: Any) -> etree.Element:
     (?); words for screen readers say the same inside the link, and the link's title gives
     the full sentence.
     """
-    state = reader_state(element, extension.status)
+    state = reader_state(element, extension.status, extension.words)
     span = etree.Element(
         "span",
         {"class": f"ui-ref ui-ref--{state.kind}", "data-ui-element": element.id},
@@ -194,7 +197,7 @@ class ReferenceTable(MarkerBlock):
             target = etree.SubElement(evidence_cell, "a" if evidence.url else "span", attributes)
             target.text = evidence.source
             target.tail = f" [{evidence.kind}{', ' + evidence.date if evidence.date else ''}]"
-        state = reader_state(element, extension.status)
+        state = reader_state(element, extension.status, extension.words)
         etree.SubElement(row, "td").text = state.long
         used = etree.SubElement(row, "td")
         for index, mention in enumerate(extension.mentions.get(element.id, [])):

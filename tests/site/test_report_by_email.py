@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 
+from scripts.site.words import words_for
 from tests.sitebuild import BuildResult
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,4 +58,6 @@ def test_email_link_carries_the_page_address(built_site: BuildResult, site_page:
     link = mail_link(built_site, site_page)
     assert link is not None
     body = parse_qs(urlsplit(link).query)["body"][0]
-    assert f"Page: {site_config()['extra']['public_url']}{site_page}\n" in body, body
+    address = f"{site_config()['extra']['public_url']}{site_page}"
+    language = "hi" if site_page.startswith("hi/") else "en"
+    assert body == words_for(language)["mail_body"].format(url=address), body
