@@ -16,15 +16,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Page, Response
+from playwright.sync_api import Browser, BrowserContext, Response
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator as PlaywrightLocator
+from playwright.sync_api import Page as Tab
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from scripts.common.clock import utc_now
 from scripts.common.photos import PHONE, PUBLIC_PAGES
 from scripts.contract.model import Contract, Element
-from scripts.contract.model import Page as ContractPage
+from scripts.contract.model import Page as PortalPage
 from scripts.drift.classify import Observation, Signals, classify, first_signal
 from scripts.drift.locate import normalise, playwright_locator, shown_label
 from scripts.drift.model import ElementResult, ElementVerdict, PageResult, PageVerdict
@@ -115,6 +116,10 @@ def not_checked(elements: list[Element], why: str) -> list[ElementResult]:
 class PageChecker:
     """Checks contract pages, each in a fresh browser context, writing screenshots to ``shots``.
 
+    Three kinds of "page" meet here, each with its own name: a ``PortalPage`` is the contract's
+    description of a portal page (``spec``), a ``Tab`` is Playwright's browser tab showing it,
+    and a ``PageResult`` is what the check found.
+
     A fresh context per page keeps pages independent (no shared cookies) and sidesteps a
     Chromium hang when closing a tab that showed a network error page twice.
     """
@@ -143,7 +148,7 @@ class PageChecker:
         """Open one page (one load), classify it, and check every element on it."""
         spec = self.contract.pages[page_id]
         elements = self.contract.elements_on(page_id)
-        url = self.target.url_of(self.opener(spec))
+        url = self.target.url_of(self.entry_page(spec))
         if not self.target.can_open(spec):
             result = PageResult(page_id, url, PageVerdict.NOT_CHECKABLE, spec.why_not_live or "")
             why = f"not checkable live: {spec.why_not_live}"
@@ -176,7 +181,7 @@ class PageChecker:
         self._await_elements(tab, elements)
         checked = [self._element(tab, element) for element in elements]
         spec = self.contract.pages[page_id]
-        if page_id in PUBLIC_PAGES and self.opener(spec) is spec:
+        if page_id in PUBLIC_PAGES and self.entry_page(spec) is spec:
             self._phone(tab, result)
         result.seconds = round(time.monotonic() - started, 3)
         return PageCheck(result, checked)
@@ -215,32 +220,32 @@ class PageChecker:
 
     # Opening and classifying -------------------------------------------------------------
 
-    def opener(self, spec: ContractPage) -> ContractPage:
+    def entry_page(self, spec: PortalPage) -> PortalPage:
         """The page to load first: the page itself, or the page whose link leads to it."""
         if spec.reach_from and not self.target.is_recorded(spec):
             return self.contract.pages[spec.reach_from]
         return spec
 
-    def open_ready(self, context: BrowserContext, page_id: str) -> tuple[Page, PageResult]:
+    def open_ready(self, context: BrowserContext, page_id: str) -> tuple[Tab, PageResult]:
         """Load a page, wait until it is ready, classify it, follow its entry link.
 
         Returns:
             The tab that shows the page (a new one when its link opens a tab) and the result.
         """
         spec = self.contract.pages[page_id]
-        opener = self.opener(spec)
+        entry = self.entry_page(spec)
         tab = context.new_page()
-        result = self._open(tab, page_id, self.target.url_of(opener))
+        result = self._open(tab, page_id, self.target.url_of(entry))
         if result.verdict is PageVerdict.OK:
-            self._settle(tab, result, opener)
-        if result.verdict is PageVerdict.OK and opener is not spec:
+            self._settle(tab, result, entry)
+        if result.verdict is PageVerdict.OK and entry is not spec:
             tab = self._follow(context, tab, result, spec)
         if result.status is not None:  # the portal answered: say where we ended up
             result.final_url = tab.url
         self._note_redirect(result)
         return tab, result
 
-    def _open(self, tab: Page, page_id: str, url: str) -> PageResult:
+    def _open(self, tab: Tab, page_id: str, url: str) -> PageResult:
         attempts = 0
         while True:
             attempts += 1
@@ -257,7 +262,7 @@ class PageChecker:
                 return PageResult(page_id, url, PageVerdict.UNREACHABLE, detail, attempts=attempts)
             time.sleep(self.timing.retry_pause)
 
-    def _settle(self, tab: Page, result: PageResult, spec: ContractPage) -> None:
+    def _settle(self, tab: Tab, result: PageResult, spec: PortalPage) -> None:
         """Wait (once) for the page's content, then classify what it shows."""
         errored = result.status is not None and result.status >= 400
         deadline = time.monotonic() + (0 if errored else self.timing.ready)
@@ -275,7 +280,7 @@ class PageChecker:
         )
         result.verdict, result.detail = classify(observation, self.signals)
 
-    def _look(self, tab: Page, spec: ContractPage) -> dict[str, Any]:
+    def _look(self, tab: Tab, spec: PortalPage) -> dict[str, Any]:
         try:
             return tab.evaluate(LOOK, [list(spec.ready_hidden), list(spec.ready_attached)])
         except PlaywrightError:  # the page is navigating; look again on the next poll
@@ -292,8 +297,8 @@ class PageChecker:
     # Following an entry link -------------------------------------------------------------
 
     def _follow(
-        self, context: BrowserContext, tab: Page, result: PageResult, spec: ContractPage
-    ) -> Page:
+        self, context: BrowserContext, tab: Tab, result: PageResult, spec: PortalPage
+    ) -> Tab:
         """Reach a page with no known route through its entry on the opener page."""
         entry = self.contract.elements[spec.reach_click or ""]
         found = self._first_match(tab, entry)
@@ -302,9 +307,9 @@ class PageChecker:
             result.detail = f"the entry {entry.id} ({entry.label}) was not found"
             return tab
         before = tab.url
-        opened: list[Page] = []
+        opened: list[Tab] = []
 
-        def note_tab(new_tab: Page) -> None:
+        def note_tab(new_tab: Tab) -> None:
             opened.append(new_tab)
 
         context.on("page", note_tab)
@@ -336,14 +341,14 @@ class PageChecker:
             result.detail = "; ".join(notes)
         return landed
 
-    def _first_match(self, tab: Page, element: Element) -> PlaywrightLocator | None:
+    def _first_match(self, tab: Tab, element: Element) -> PlaywrightLocator | None:
         for locator in element.locators:
             candidate = playwright_locator(tab, locator)
             if candidate.count():
                 return candidate.first
         return None
 
-    def _click(self, tab: Page, link: PlaywrightLocator) -> tuple[str | None, list[str]]:
+    def _click(self, tab: Tab, link: PlaywrightLocator) -> tuple[str | None, list[str]]:
         """Click a link, closing a covering pop-up first if need be.
 
         Returns:
@@ -363,7 +368,7 @@ class PageChecker:
             return why, closed
         return None, closed
 
-    def _dismiss(self, tab: Page) -> list[str]:
+    def _dismiss(self, tab: Tab) -> list[str]:
         """Close what covers the page: Escape, then visible Close/OK/Accept-style buttons."""
         tab.keyboard.press("Escape")
         if not self.contract.dismiss_buttons:
@@ -380,7 +385,7 @@ class PageChecker:
             pressed.append(name)
         return pressed
 
-    def _landing(self, tab: Page, before: str, opened: list[Page]) -> Page | None:
+    def _landing(self, tab: Tab, before: str, opened: list[Tab]) -> Tab | None:
         """The tab that shows where the entry led: a new tab, or this one at a new address."""
         deadline = time.monotonic() + self.timing.ready
         while time.monotonic() < deadline:
@@ -393,7 +398,7 @@ class PageChecker:
 
     # Elements --------------------------------------------------------------------------
 
-    def _await_elements(self, tab: Page, elements: list[Element]) -> None:
+    def _await_elements(self, tab: Tab, elements: list[Element]) -> None:
         """Wait once for the page's elements (late renders), up to the readiness budget."""
         pending = {element.id: combined(tab, element) for element in elements}
         deadline = time.monotonic() + self.timing.ready
@@ -405,7 +410,7 @@ class PageChecker:
                 return
             tab.wait_for_timeout(self.timing.poll * 1000)
 
-    def _element(self, tab: Page, element: Element) -> ElementResult:
+    def _element(self, tab: Tab, element: Element) -> ElementResult:
         result = ElementResult(
             element.id, element.page, ElementVerdict.MISSING, expected_label=element.label
         )
@@ -430,7 +435,7 @@ class PageChecker:
         return self._judge(tab, element, result, chosen)
 
     def _judge(
-        self, tab: Page, element: Element, result: ElementResult, found: PlaywrightLocator
+        self, tab: Tab, element: Element, result: ElementResult, found: PlaywrightLocator
     ) -> ElementResult:
         match = self._documented_match(found, element) if result.ambiguous else found.first
         observed = shown_label(match, element.label_from)
@@ -464,7 +469,7 @@ class PageChecker:
 
     # Screenshots -----------------------------------------------------------------------
 
-    def _screenshot(self, tab: Page, name: str) -> str | None:
+    def _screenshot(self, tab: Tab, name: str) -> str | None:
         self.shots.mkdir(parents=True, exist_ok=True)
         path = self.shots / f"page-{name}.png"
         try:
@@ -473,7 +478,7 @@ class PageChecker:
             return None
         return path.name
 
-    def _phone(self, tab: Page, result: PageResult) -> None:
+    def _phone(self, tab: Tab, result: PageResult) -> None:
         """A phone-width capture of a public page's first screen, for the photo step.
 
         Only for the allow-listed public pages (``PUBLIC_PAGES``), opened directly, after the
@@ -489,9 +494,7 @@ class PageChecker:
         result.phone_screenshot = path.name
         result.phone_captured = utc_now()
 
-    def _surroundings(
-        self, tab: Page, element: Element, found: PlaywrightLocator
-    ) -> str | None:
+    def _surroundings(self, tab: Tab, element: Element, found: PlaywrightLocator) -> str | None:
         path = self.shots / f"element-{element.id}.png"
         try:
             box = found.bounding_box()
@@ -510,7 +513,7 @@ class PageChecker:
         return path.name
 
 
-def combined(tab: Page, element: Element) -> PlaywrightLocator:
+def combined(tab: Tab, element: Element) -> PlaywrightLocator:
     """One locator matching the element by any of its locators."""
     found = None
     for locator in element.locators:
@@ -525,7 +528,7 @@ def first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), text)
 
 
-def page_text(tab: Page) -> str:
+def page_text(tab: Tab) -> str:
     """The visible text of the page, or an empty string when there is no body yet."""
     try:
         return tab.inner_text("body", timeout=2_000)

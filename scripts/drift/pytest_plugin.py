@@ -87,10 +87,10 @@ def target_for(config: pytest.Config, replica_url: str) -> Target:
     contract = project_contract()
     url = config.getoption("portal_url")
     if url:
-        return Target.under(contract, url)
+        return Target.replica_layout(contract, url)
     if config.getoption("portal") == "live":
         return Target.live(contract)
-    return Target.under(contract, replica_url, "replica", recorded_pages(REPLICA))
+    return Target.replica_layout(contract, replica_url, "replica", recorded_pages(REPLICA))
 
 
 @pytest.fixture(scope="session")

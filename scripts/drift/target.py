@@ -35,7 +35,7 @@ class Target:
         return cls("live", {site.id: site.live_url for site in contract.sites.values()})
 
     @classmethod
-    def under(
+    def replica_layout(
         cls,
         contract: Contract,
         base_url: str,

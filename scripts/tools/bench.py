@@ -81,8 +81,18 @@ def build(site: Path, config: str = "mkdocs.yml") -> float:
     env.pop("SITE_URL_HI", None)
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config,
-         "--site-dir", str(site)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            config,
+            "--site-dir",
+            str(site),
+        ],
         cwd=ROOT,
         env=env,
         check=True,
@@ -232,7 +242,9 @@ def drift_times(browser) -> tuple[float, float, int]:  # type: ignore[no-untyped
     results = []
     with serve_directory(ROOT / "portal" / "replica") as url, tempfile.TemporaryDirectory() as d:
         for variant in (contract, grown):
-            run = DriftRun(variant, Target.under(variant, url, "replica"), browser, Path(d), timing)
+            run = DriftRun(
+                variant, Target.replica_layout(variant, url, "replica"), browser, Path(d), timing
+            )
             started = time.perf_counter()
             run.check_all()
             results.append(time.perf_counter() - started)

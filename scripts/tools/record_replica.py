@@ -104,9 +104,7 @@ def record_all(contract: Contract, target: Target, browser: Browser, out: Path) 
     """
     agent = user_agent(browser.version, about_url(ROOT / "mkdocs.yml"))
     recorder = Recorder(contract, target, browser, out, Timing(), agent=agent)
-    merged = {
-        page: entry for page, entry in earlier_entries(out).items() if page in contract.pages
-    }
+    merged = {page: entry for page, entry in earlier_entries(out).items() if page in contract.pages}
     recorded = []
     for page in contract.pages.values():
         if page.live_checkable:
@@ -126,11 +124,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPLICA, help="the replica folder")
     args = parser.parse_args(argv)
     contract = project_contract()
-    target = Target.under(contract, args.portal_url) if args.portal_url else Target.live(contract)
+    target = (
+        Target.replica_layout(contract, args.portal_url)
+        if args.portal_url
+        else Target.live(contract)
+    )
     with sync_playwright() as playwright:
         executable = system_chromium()
-        browser = playwright.chromium.launch(executable_path=executable) if executable else (
-            playwright.chromium.launch()
+        browser = (
+            playwright.chromium.launch(executable_path=executable)
+            if executable
+            else (playwright.chromium.launch())
         )
         try:
             entries = record_all(contract, target, browser, args.out)

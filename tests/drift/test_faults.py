@@ -43,7 +43,7 @@ def check_with(browser: Browser, tmp_path: Path) -> Callable[..., DriftRun]:
 
     def check(base_url: str, timing: Timing = FAST) -> DriftRun:
         contract = project_contract()
-        target = Target.under(contract, base_url)
+        target = Target.replica_layout(contract, base_url)
         run = DriftRun(contract, target, browser, tmp_path, timing, about_url=ABOUT)
         runs.append(run)
         run.check_all()
@@ -93,7 +93,7 @@ def test_label_drift_names_the_guide_lines_that_mention_the_element(browser, tmp
     mentions["login.submit"].append(Mention("login.submit", "log-in/steps.md", 12))
     fault = Fault(replace=[(">LOGIN</button>", ">SIGN IN</button>")])
     with imitation_portal(fault) as portal:
-        target = Target.under(contract, portal.url)
+        target = Target.replica_layout(contract, portal.url)
         run = DriftRun(contract, target, browser, tmp_path, FAST, mentions)
         try:
             result = run.element("login.submit")

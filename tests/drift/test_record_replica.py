@@ -26,7 +26,7 @@ def recording(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Pat
     out = tmp_path_factory.mktemp("replica")
     contract = project_contract()
     with imitation_portal() as portal:
-        record_all(contract, Target.under(contract, portal.url), browser, out)
+        record_all(contract, Target.replica_layout(contract, portal.url), browser, out)
     return out
 
 
@@ -52,7 +52,7 @@ def test_drift_check_uses_the_recordings(browser: Browser, recording: Path, tmp_
     contract = project_contract()
     recorded = recorded_pages(recording)
     with serve_directory(recording) as url:
-        target = Target.under(contract, url, "replica", recorded)
+        target = Target.replica_layout(contract, url, "replica", recorded)
         run = DriftRun(contract, target, browser, tmp_path, FAST)
         try:
             check = run.page("forgot_password")
@@ -66,14 +66,18 @@ def test_drift_check_uses_the_recordings(browser: Browser, recording: Path, tmp_
 def test_re_recording_keeps_pages_it_could_not_record_this_time(browser: Browser, tmp_path: Path):
     contract = project_contract()
     earlier = {
-        "page": "registration", "url": "https://foservices.icegate.gov.in/#/registration",
-        "recorded_at": "2026-11-01T20:30:00+00:00", "browser": "Chromium 155",
+        "page": "registration",
+        "url": "https://foservices.icegate.gov.in/#/registration",
+        "recorded_at": "2026-11-01T20:30:00+00:00",
+        "browser": "Chromium 155",
         "file": "foservices/recorded/registration.html",
     }
     (tmp_path / "recorded.json").write_text(json.dumps({"pages": [earlier]}))
     removed_link = ('<a " + link("registration") + ">Sign Up</a>', "")
     with imitation_portal(Fault(replace=[removed_link])) as portal:
-        recorded = record_all(contract, Target.under(contract, portal.url), browser, tmp_path)
+        recorded = record_all(
+            contract, Target.replica_layout(contract, portal.url), browser, tmp_path
+        )
     manifest = json.loads((tmp_path / "recorded.json").read_text())["pages"]
     assert "registration" not in {entry["page"] for entry in recorded}
     assert earlier in manifest

@@ -23,14 +23,14 @@ def test_live_target_never_opens_pages_that_need_an_account():
 
 
 def test_replica_layout_puts_each_site_in_its_folder_and_uses_replica_routes():
-    target = Target.under(CONTRACT, "http://127.0.0.1:9/", "replica")
+    target = Target.replica_layout(CONTRACT, "http://127.0.0.1:9/", "replica")
     otp = CONTRACT.pages["otp"]
     assert target.can_open(otp)
     assert target.url_of(otp) == "http://127.0.0.1:9/foservices/#/replica/otp-step"
 
 
 def test_recorded_page_is_opened_directly():
-    target = Target.under(CONTRACT, "http://127.0.0.1:9", "replica", frozenset({"login"}))
+    target = Target.replica_layout(CONTRACT, "http://127.0.0.1:9", "replica", frozenset({"login"}))
     assert target.url_of(CONTRACT.pages["login"]) == (
         "http://127.0.0.1:9/foservices/recorded/login.html"
     )
