@@ -16,7 +16,7 @@ from scripts.contract.model import Contract
 from scripts.drift.model import ElementVerdict, Outcome
 from scripts.nightly.history import VerificationStatus, run_day
 from scripts.site.markers import MarkerBlock
-from scripts.site.words import ENGLISH
+from scripts.site.words import ENGLISH, heading, page_title
 
 MARKER = "[[portal-status]]"
 LAST_RUN_MARKER = "[[portal-last-run]]"
@@ -27,12 +27,13 @@ COLOURS = {
     ElementVerdict.MISSING.value: "#c62828",
     ElementVerdict.NOT_CHECKED.value: "#9e9e9e",
 }
+#: The legend's words for each verdict: keys of ``scripts.site.words``.
 LEGEND = {
-    ElementVerdict.PRESENT.value: "present as documented",
-    ElementVerdict.LOCATOR_DRIFT.value: "as documented, found only by a fallback locator",
-    ElementVerdict.LABEL_DRIFT.value: "label changed",
-    ElementVerdict.MISSING.value: "missing",
-    ElementVerdict.NOT_CHECKED.value: "not checked (portal unreachable or needs an account)",
+    ElementVerdict.PRESENT.value: "legend_present",
+    ElementVerdict.LOCATOR_DRIFT.value: "legend_locator_drift",
+    ElementVerdict.LABEL_DRIFT.value: "legend_label_drift",
+    ElementVerdict.MISSING.value: "legend_missing",
+    ElementVerdict.NOT_CHECKED.value: "legend_not_checked",
 }
 
 
@@ -79,14 +80,14 @@ def page_verification(
     return PageVerification(line, drift)
 
 
-def last_run_sentence(status: VerificationStatus) -> str:
+def last_run_sentence(status: VerificationStatus, words: dict[str, str] = ENGLISH) -> str:
     """One sentence on the latest live check, for the home page."""
     if status.state == "unknown":
-        return "The verification history cannot be read at the moment, so its status is unknown."
+        return words["last_run_unknown"]
     run = status.last_run
     if run is None:
-        return "No live check has run yet: nothing here is verified against the live portal so far."
-    return f"The latest live check finished on {run_day(run)} with: {run['outcome']}."
+        return words["last_run_none"]
+    return words["last_run"].format(day=run_day(run), outcome=run["outcome"])
 
 
 class StatusBlock(MarkerBlock):
@@ -97,67 +98,79 @@ class StatusBlock(MarkerBlock):
     def render(self, parent: etree.Element, marker: str) -> None:
         """Write the status (or the one-line summary) in place of the marker."""
         if marker == LAST_RUN_MARKER:
-            etree.SubElement(parent, "p").text = last_run_sentence(self.extension.status)
+            etree.SubElement(parent, "p").text = last_run_sentence(
+                self.extension.status, self.extension.words
+            )
             return
-        status = self.extension.status
+        status, words = self.extension.status, self.extension.words
         if status.state == "unknown":
-            etree.SubElement(parent, "p").text = (
-                f"Status unknown: the verification history could not be read ({status.problem})."
+            etree.SubElement(parent, "p").text = words["status_unknown"].format(
+                problem=status.problem
             )
             return
         if status.state == "none" or status.last_run is None:
-            etree.SubElement(parent, "p").text = (
-                "No live run has been recorded yet. Nothing on this site has been verified "
-                "against the live portal so far; the guides say so next to each element."
-            )
+            etree.SubElement(parent, "p").text = words["status_none"]
             return
         self._latest(parent, status.last_run)
         self._elements(parent, status)
         self._chart(parent, status.runs)
 
     def _latest(self, parent: etree.Element, run: dict[str, Any]) -> None:
-        etree.SubElement(parent, "h2").text = "Latest live run"
+        words = self.extension.words
+        heading(parent, words, "status_latest")
         items = etree.SubElement(parent, "ul")
-        etree.SubElement(items, "li").text = f"Finished: {run['finished']}"
-        etree.SubElement(items, "li").text = f"Run from: {run.get('where') or 'not recorded'}"
-        etree.SubElement(items, "li").text = f"Outcome: {run['outcome']}"
+        etree.SubElement(items, "li").text = words["status_finished"].format(when=run["finished"])
+        etree.SubElement(items, "li").text = words["status_where"].format(
+            where=run.get("where") or words["status_not_recorded"]
+        )
+        etree.SubElement(items, "li").text = words["status_outcome"].format(
+            outcome=run["outcome"]
+        )
         if run.get("run_url"):
             item = etree.SubElement(items, "li")
-            item.text = "Report and screenshots: "
-            etree.SubElement(item, "a", {"href": run["run_url"]}).text = "workflow run"
+            item.text = words["status_report"]
+            etree.SubElement(item, "a", {"href": run["run_url"]}).text = words["status_workflow"]
         table = etree.SubElement(parent, "table")
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-        etree.SubElement(head, "th").text = "Page"
-        etree.SubElement(head, "th").text = "State"
+        etree.SubElement(head, "th").text = words["status_col_page"]
+        etree.SubElement(head, "th").text = words["status_col_state"]
         body = etree.SubElement(table, "tbody")
         for page in self.extension.contract.pages.values():
             row = etree.SubElement(body, "tr")
-            etree.SubElement(row, "td").text = page.title
-            etree.SubElement(row, "td").text = run["pages"].get(page.id, "not in this run")
+            etree.SubElement(row, "td").text = page_title(page, words)
+            etree.SubElement(row, "td").text = run["pages"].get(
+                page.id, words["status_not_in_run"]
+            )
 
     def _elements(self, parent: etree.Element, status: VerificationStatus) -> None:
-        etree.SubElement(parent, "h2").text = "Elements"
+        words = self.extension.words
+        heading(parent, words, "status_elements")
         table = etree.SubElement(parent, "table")
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-        for title in ("Element", "Latest check", "Last seen as documented"):
-            etree.SubElement(head, "th").text = title
+        for key in ("status_col_element", "status_col_latest", "status_col_last_seen"):
+            etree.SubElement(head, "th").text = words[key]
         body = etree.SubElement(table, "tbody")
         latest = status.last_run["elements"] if status.last_run else {}
         for element in self.extension.contract:
             row = etree.SubElement(body, "tr")
             etree.SubElement(row, "td").text = f"{element.label} ({element.id})"
-            verdict = latest.get(element.id, "not in the latest run")
+            verdict = latest.get(element.id, words["status_not_in_latest"])
             if element.id in status.drifting:
                 verdict, day = status.drifting[element.id]
-                verdict = f"{verdict} since {day}"
+                verdict = words["status_since"].format(verdict=verdict, day=day)
             elif element.id in status.locator_drift:
                 day = status.locator_drift[element.id]
-                verdict = f"{ElementVerdict.LOCATOR_DRIFT.value} since {day} (update the locators)"
+                verdict = words["status_locator_since"].format(
+                    verdict=ElementVerdict.LOCATOR_DRIFT.value, day=day
+                )
             etree.SubElement(row, "td").text = verdict
-            etree.SubElement(row, "td").text = status.last_verified.get(element.id, "never")
+            etree.SubElement(row, "td").text = status.last_verified.get(
+                element.id, words["status_never"]
+            )
 
     def _chart(self, parent: etree.Element, runs: list[dict[str, Any]]) -> None:
-        etree.SubElement(parent, "h2").text = "History"
+        words = self.extension.words
+        heading(parent, words, "status_history")
         elements = list(self.extension.contract.elements)
         cell, gap, left, top = 8, 2, 150, 4
         width = left + len(runs) * (cell + gap) + 4
@@ -165,9 +178,8 @@ class StatusBlock(MarkerBlock):
         drifted = sum(1 for run in runs if run["outcome"] == Outcome.DRIFT.value)
         unreachable = sum(1 for run in runs if run["outcome"] == Outcome.UNREACHABLE.value)
         first, last = run_day(runs[0]), run_day(runs[-1])
-        summary = (
-            f"{len(runs)} live runs from {first} to {last}: "
-            f"{drifted} with drift, {unreachable} with the portal unreachable."
+        summary = words["status_summary"].format(
+            runs=len(runs), first=first, last=last, drifted=drifted, unreachable=unreachable
         )
         figure = etree.SubElement(parent, "figure", {"class": "portal-history"})
         svg = etree.SubElement(
@@ -205,11 +217,11 @@ class StatusBlock(MarkerBlock):
                     },
                 )
         caption = etree.SubElement(figure, "figcaption")
-        caption.text = f"{summary} One column per run, oldest on the left; one row per element."
+        caption.text = f"{summary} {words['status_chart_note']}"
         legend = etree.SubElement(parent, "ul", {"class": "portal-history__legend"})
-        for verdict, words in LEGEND.items():
+        for verdict, key in LEGEND.items():
             item = etree.SubElement(legend, "li")
             etree.SubElement(
                 item, "span", {"class": "swatch", "style": f"background:{COLOURS[verdict]}"}
             )
-            item[-1].tail = f" {words}"
+            item[-1].tail = f" {words[key]}"

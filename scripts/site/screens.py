@@ -22,7 +22,8 @@ from scripts.common.paths import ROOT
 from scripts.common.photos import PHOTO_FOLDER, read_meta
 from scripts.contract.model import Page
 from scripts.site.markers import MarkerBlock
-from scripts.site.sketch import CAPTION, SketchItem, draw, sketch_items
+from scripts.site.sketch import SketchItem, draw, sketch_items
+from scripts.site.words import page_title
 
 log = logging.getLogger("mkdocs.icegate.screens")
 
@@ -52,7 +53,7 @@ class ScreenBlock(MarkerBlock):
             )
             etree.SubElement(parent, "code", {"class": "ui-ref--unknown"}).text = marker
             return
-        items = sketch_items(state.contract.elements_on(page_id), state.status)
+        items = sketch_items(state.contract.elements_on(page_id), state.status, state.words)
         docs = ROOT / state.settings["docs_dir"]
         meta = read_meta(docs, page_id)
         if meta is not None:
@@ -65,19 +66,24 @@ class ScreenBlock(MarkerBlock):
         figure = etree.SubElement(
             parent, "figure", {"class": "screen-sketch", "data-screen": page.id}
         )
-        figure.append(draw(page, items))
-        etree.SubElement(figure, "figcaption").text = f"{page.title}. {CAPTION}"
+        words = self.extension.words
+        figure.append(draw(page, items, words))
+        etree.SubElement(figure, "figcaption").text = words["sketch_figcaption"].format(
+            page=page_title(page, words), caption=words["sketch_caption"]
+        )
 
     def _photo(
         self, parent: etree.Element, page: Page, items: list[SketchItem], meta: dict[str, Any]
     ) -> None:
+        words = self.extension.words
+        title = page_title(page, words)
         day = india_day(meta["captured"])
         figure = etree.SubElement(
             parent, "figure", {"class": "screen-photo", "data-screen": page.id}
         )
         shown = ", ".join(item.element.label for item in items if item.shows_label)
-        alt = f"Photograph of the {page.title} on a phone screen, taken on {day}"
-        alt += f"; our guides name on it: {shown}." if shown else "."
+        alt = words["photo_alt"].format(page=title, day=day)
+        alt += words["photo_alt_names"].format(shown=shown) if shown else words["photo_alt_end"]
         etree.SubElement(
             figure,
             "img",
@@ -90,14 +96,13 @@ class ScreenBlock(MarkerBlock):
                 "decoding": "async",
             },
         )
-        etree.SubElement(figure, "figcaption").text = (
-            f"{page.title}, photographed by our nightly check on {day} and reviewed before "
-            "publishing. The portal may look different today."
+        etree.SubElement(figure, "figcaption").text = words["photo_caption"].format(
+            page=title, day=day
         )
 
     def _list(self, parent: etree.Element, items: list[SketchItem]) -> None:
         details = etree.SubElement(parent, "details", {"class": "screen-elements"})
-        etree.SubElement(details, "summary").text = "What this screen holds, in words"
+        etree.SubElement(details, "summary").text = self.extension.words["screen_list"]
         listing = etree.SubElement(details, "ol")
         for item in items:
             etree.SubElement(listing, "li").text = item.describe()

@@ -15,26 +15,21 @@ request on a slow connection, and only inline SVG can inherit ``currentColor`` f
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from scripts.contract.model import Element, Page
 from scripts.nightly.history import VerificationStatus
 from scripts.site.ui_refs import reader_state
+from scripts.site.words import ENGLISH, page_title
 
 SVG_NS = "http://www.w3.org/2000/svg"
-CAPTION = "A sketch drawn from our element list, not a screenshot."
+CAPTION = ENGLISH["sketch_caption"]
 WIDTH = 320
 MARGIN = 16
 FONT = 13
 #: Height of each kind of row, in viewBox units.
 ROW = {"field": 50, "button": 44, "link": 26, "text": 30, "boxes": 40}
-KIND_WORDS = {
-    "field": "box",
-    "button": "button",
-    "link": "link",
-    "text": "text",
-    "boxes": "boxes",
-}
+#: Each kind's word in the text alternative is ``words["kind_<kind>"]`` (scripts.site.words).
 
 
 @dataclass(frozen=True)
@@ -45,6 +40,7 @@ class SketchItem:
     kind: str
     mark: str
     spoken: str
+    words: dict[str, str] = field(default_factory=lambda: ENGLISH, compare=False)
 
     @property
     def shows_label(self) -> bool:
@@ -53,10 +49,12 @@ class SketchItem:
 
     def describe(self) -> str:
         """The element in words, for the text alternative."""
-        element = self.element
+        element, words = self.element, self.words
         if not self.shows_label:
-            return f"{element.what} (drawn as {element.count or 1} boxes, no portal words)"
-        return f"{element.label} ({KIND_WORDS[self.kind]}; {self.spoken})"
+            return words["sketch_boxes"].format(what=element.what, count=element.count or 1)
+        return words["sketch_item"].format(
+            label=element.label, kind=words[f"kind_{self.kind}"], spoken=self.spoken
+        )
 
 
 def kind_of(element: Element) -> str:
@@ -75,19 +73,21 @@ def kind_of(element: Element) -> str:
     return "text"
 
 
-def sketch_items(elements: list[Element], status: VerificationStatus) -> list[SketchItem]:
+def sketch_items(
+    elements: list[Element], status: VerificationStatus, words: dict[str, str] = ENGLISH
+) -> list[SketchItem]:
     """The page's elements with their shape and verification mark, in contract order."""
     items = []
     for element in elements:
-        state = reader_state(element, status)
-        items.append(SketchItem(element, kind_of(element), state.mark, state.spoken))
+        state = reader_state(element, status, words)
+        items.append(SketchItem(element, kind_of(element), state.mark, state.spoken, words))
     return items
 
 
-def alternative(page: Page, items: list[SketchItem]) -> str:
+def alternative(page: Page, items: list[SketchItem], words: dict[str, str] = ENGLISH) -> str:
     """The text alternative: what the sketch is, and every element it shows, in order."""
     listed = "; ".join(f"{number}. {item.describe()}" for number, item in enumerate(items, 1))
-    return f"Sketch of the {page.title}, drawn from our element list: {listed}."
+    return words["sketch_alt"].format(page=page_title(page, words), listed=listed)
 
 
 def _text(parent: etree.Element, x: float, y: float, text: str, **extra: str) -> etree.Element:
@@ -134,18 +134,19 @@ def _row(svg: etree.Element, top: float, item: SketchItem) -> None:
         _label(svg, MARGIN, top + 19, item)
 
 
-def draw(page: Page, items: list[SketchItem]) -> etree.Element:
+def draw(page: Page, items: list[SketchItem], words: dict[str, str] = ENGLISH) -> etree.Element:
     """The sketch as an ``<svg>`` element with a fixed viewBox, width and height.
 
     Args:
         page: The contract page.
         items: Its elements, from ``sketch_items``.
+        words: The edition's fixed words, for the text alternative.
 
     Returns:
         The SVG element (role ``img``, named by its text alternative).
     """
     height = 2 * MARGIN + sum(ROW[item.kind] for item in items)
-    name = alternative(page, items)
+    name = alternative(page, items, words)
     svg = etree.Element(
         "svg",
         {

@@ -18,16 +18,11 @@ import yaml
 from scripts.common.paths import ROOT
 from scripts.site.markers import MarkerBlock
 from scripts.site.page import front_matter
+from scripts.site.words import ENGLISH, heading
 
 SOURCES_PATH = ROOT / "portal" / "sources.yml"
 KIND_ORDER = ("official", "official-copy", "news", "third-party", "code")
-KIND_TITLES = {
-    "official": "Official: ICEGATE, CBIC and DGFT",
-    "official-copy": "Official documents published elsewhere",
-    "news": "News reports of official notices",
-    "third-party": "Third-party guides (accuracy not verified)",
-    "code": "Public code and issue threads",
-}
+#: Each kind's heading on the Sources page is ``words["sources_<kind>"]`` (scripts.site.words).
 DATE_KINDS = ("published", "seen")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LIST_MARKER = "[[source-list]]"
@@ -61,7 +56,11 @@ class Source:
     @property
     def when(self) -> str:
         """The date as readers see it: ``2019-06-03`` or ``seen 2026-11-26``."""
-        return f"seen {self.date}" if self.dated == "seen" else self.date
+        return self.when_in(ENGLISH)
+
+    def when_in(self, words: dict[str, str]) -> str:
+        """The date in an edition's words (``scripts.site.words``)."""
+        return words["seen_date"].format(date=self.date) if self.dated == "seen" else self.date
 
 
 def load_sources(path: Path = SOURCES_PATH) -> dict[str, Source]:
@@ -145,7 +144,7 @@ class SourceList(MarkerBlock):
             members = [s for s in self.extension.sources.values() if s.kind == kind]
             if not members:
                 continue
-            etree.SubElement(parent, "h2").text = KIND_TITLES[kind]
+            heading(parent, self.extension.words, f"sources_{kind}")
             listing = etree.SubElement(parent, "ul")
             for source in sorted(members, key=lambda s: s.date or "", reverse=True):
                 self._item(listing, source)
@@ -154,11 +153,12 @@ class SourceList(MarkerBlock):
         item = etree.SubElement(listing, "li", {"id": f"source-{source.id}"})
         title = etree.SubElement(item, "a", {"href": source.url})
         title.text = source.title
-        title.tail = f" ({source.when})."
+        words = self.extension.words
+        title.tail = f" ({source.when_in(words)})."
         pages = self.extension.cited_on.get(source.id, [])
         if pages:
             cited = etree.SubElement(item, "span")
-            cited.text = " Cited on: "
+            cited.text = f" {words['cited_on']} "
             here = posixpath.dirname(self.extension.sources_page)
             for index, (page, title) in enumerate(pages):
                 link = etree.SubElement(cited, "a", {"href": posixpath.relpath(page, here)})

@@ -20,6 +20,7 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import Any
 
+from markdown.extensions.toc import slugify
 from markdown.inlinepatterns import InlineProcessor
 
 from scripts.contract.model import Element
@@ -27,10 +28,15 @@ from scripts.nightly.history import VerificationStatus
 from scripts.site.markers import MarkerBlock
 from scripts.site.words import ENGLISH
 
+#: The table's column headings: keys of ``scripts.site.words``.
+COLUMNS = (
+    "ref_col_label", "ref_col_what", "ref_col_confidence", "ref_col_evidence", "ref_col_live",
+    "ref_col_used",
+)
+
 log = logging.getLogger("mkdocs.icegate.ui_refs")
 
 REFERENCE_MARKER = "[[ui-reference]]"
-CONFIDENCE_WORDS = {"high": "High", "medium": "Medium", "low": "Low"}
 
 
 @dataclass(frozen=True)
@@ -146,37 +152,46 @@ class ReferenceTable(MarkerBlock):
 
     def render(self, parent: etree.Element, marker: str) -> None:
         """Write the reference in place of the marker."""
-        contract = self.extension.contract
+        contract, words = self.extension.contract, self.extension.words
         for page in contract.pages.values():
             elements = contract.elements_on(page.id)
             if not elements:
                 continue
-            heading = etree.SubElement(parent, "h2")
-            heading.text = page.title
+            title = words.get(f"page_title_{page.id}")
+            # A translated title keeps the English heading's anchor, so links carry over.
+            heading = etree.SubElement(
+                parent, "h2", {"id": slugify(page.title, "-")} if title else {}
+            )
+            heading.text = title or page.title
             intro = etree.SubElement(parent, "p")
             where = page.path if page.path is not None else None
             if where is not None:
-                intro.text = f"Address: {contract.sites[page.site].live_url}{where}. "
+                intro.text = words["ref_address"].format(
+                    url=f"{contract.sites[page.site].live_url}{where}"
+                )
             else:
-                intro.text = f"Reached from the {contract.pages[page.reach_from].title.lower()}. "
+                source = contract.pages[page.reach_from]
+                name = words.get(f"page_title_{source.id}") or source.title.lower()
+                intro.text = words["ref_reached"].format(page=name)
             intro.text += (
-                "Checked automatically on the live portal every night."
+                words["ref_checked"]
                 if page.live_checkable
-                else f"Not checked automatically: {page.why_not_live.strip()}"
+                else words["ref_not_checked"].format(why=page.why_not_live.strip())
             )
             self._table(parent, elements)
 
     def _table(self, parent: etree.Element, elements: list[Element]) -> None:
         table = etree.SubElement(parent, "table")
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-        for title in ("Label", "What it is", "Confidence", "Evidence", "Live check", "Used on"):
-            etree.SubElement(head, "th").text = title
+        for key in COLUMNS:
+            etree.SubElement(head, "th").text = self.extension.words[key]
         body = etree.SubElement(table, "tbody")
         for element in elements:
             self._row(body, element)
 
     def _row(self, body: etree.Element, element: Element) -> None:
         extension = self.extension
+        words = extension.words
         row = etree.SubElement(body, "tr", {"id": element.anchor})
         label_cell = etree.SubElement(row, "td")
         etree.SubElement(label_cell, "strong").text = element.label
@@ -185,9 +200,9 @@ class ReferenceTable(MarkerBlock):
         etree.SubElement(row, "td").text = element.what + (
             f" ({element.notes})" if element.notes else ""
         )
-        etree.SubElement(row, "td").text = (
-            f"Element: {CONFIDENCE_WORDS[element.confidence]}. "
-            f"Label: {CONFIDENCE_WORDS[element.label_confidence]}."
+        etree.SubElement(row, "td").text = words["ref_confidence"].format(
+            element=words[f"confidence_{element.confidence}"],
+            label=words[f"confidence_{element.label_confidence}"],
         )
         evidence_cell = etree.SubElement(row, "td")
         for index, evidence in enumerate(element.evidence):
@@ -205,4 +220,4 @@ class ReferenceTable(MarkerBlock):
                 etree.SubElement(used, "br")
             href = posixpath.relpath(mention.file, posixpath.dirname(extension.reference_page))
             link = etree.SubElement(used, "a", {"href": href})
-            link.text = f"{mention.file} line {mention.line}"
+            link.text = words["ref_used_line"].format(file=mention.file, line=mention.line)
