@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.common.site_config import public_url
 from scripts.contract.model import Contract, Page
 
 #: The site page that says what the nightly robot is and does.
@@ -71,17 +71,6 @@ def recorded_pages(replica: Path) -> frozenset[str]:
     if not manifest.exists():
         return frozenset()
     return frozenset(entry["page"] for entry in json.loads(manifest.read_text())["pages"])
-
-
-def public_url(mkdocs_yml: Path) -> str:
-    """``extra.public_url`` of ``mkdocs.yml``, ending in ``/`` (a YAML anchor is skipped).
-
-    A line read, not a YAML load: the file holds MkDocs-only tags.
-    """
-    text = mkdocs_yml.read_text(encoding="utf-8")
-    match = re.search(r"^\s+public_url:\s*(?:&\S+\s+)?(\S+)", text, re.M)
-    base = match.group(1).strip("\"'") if match else "https://github.com/"
-    return base.rstrip("/") + "/"
 
 
 def about_url(mkdocs_yml: Path) -> str:

@@ -50,7 +50,7 @@ def _idcheck_rules() -> bytes:
 
 def public_url() -> str:
     """``extra.public_url`` of ``mkdocs.yml`` (a line read: the file holds MkDocs-only tags)."""
-    from scripts.drift.target import public_url as read_public_url
+    from scripts.common.site_config import public_url as read_public_url
 
     return read_public_url(ROOT / "mkdocs.yml")
 
