@@ -7,9 +7,13 @@ outside the live run) and the drift command's exit rule live in one importable p
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser
+
+from tests import parallel, sitebuild
 
 pytest_plugins = ("scripts.drift.pytest_plugin",)
 
@@ -30,3 +34,44 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="run the site checks on a site already built into DIR (by any generator) "
         "instead of building it with mkdocs",
     )
+
+
+# One build for the whole run, also under pytest-xdist: the controller builds, workers adopt.
+BUILD_KEY = "icegate_site_build"
+
+
+def _is_xdist_controller(config: pytest.Config) -> bool:
+    return bool(getattr(config.option, "numprocesses", None)) and not hasattr(
+        config, "workerinput"
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Build the site in the xdist controller, or adopt the controller's build in a worker."""
+    if hasattr(config, "workerinput") and BUILD_KEY in config.workerinput:
+        sitebuild.adopt(config.workerinput[BUILD_KEY])
+    elif _is_xdist_controller(config) and not _given_site(config):
+        sitebuild.build_site()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:  # noqa: ANN001 - xdist's WorkerController
+    """Hand the controller's build to each worker as it starts."""
+    if _is_xdist_controller(node.config) and not _given_site(node.config):
+        node.workerinput[BUILD_KEY] = sitebuild.as_message(sitebuild.build_site())
+
+
+def _given_site(config: pytest.Config) -> bool:
+    return bool(config.getoption("built_site") or os.environ.get("ICEGATE_BUILT_SITE"))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN001, ANN201 - xdist's
+    """Share tests between workers by what they share (see ``tests/parallel.py``)."""
+    return parallel.SharedWorkScheduling(config, log)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under xdist, every worker orders the tests the same way: long ones first."""
+    if hasattr(config, "workerinput"):
+        parallel.long_first(items)

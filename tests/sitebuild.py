@@ -70,9 +70,31 @@ def strict_build(project: Path, site_dir: Path) -> BuildResult:
     return BuildResult(site_dir, 0, output)
 
 
+#: A build made by another process of this run (the xdist controller), adopted by a worker.
+_adopted: list[BuildResult] = []
+
+
+def as_message(result: BuildResult) -> dict[str, str | int]:
+    """The build, as plain data an xdist worker can receive (``workerinput``)."""
+    return {"site_dir": str(result.site_dir), "returncode": result.returncode,
+            "output": result.output}
+
+
+def adopt(message: dict[str, str | int]) -> None:
+    """Use the build the controller made (see :func:`as_message`) instead of building again."""
+    _adopted[:] = [BuildResult(Path(str(message["site_dir"])), int(message["returncode"]),
+                               str(message["output"]))]
+
+
 @functools.cache
 def build_site() -> BuildResult:
-    """Build the project once and keep the result for the whole session."""
+    """Build the project once and keep the result for the whole session.
+
+    Under pytest-xdist the controller builds before the workers start and each worker adopts
+    that build, so a run with four workers still builds once.
+    """
+    if _adopted:
+        return _adopted[0]
     site_dir = Path(tempfile.mkdtemp(prefix="icegate-site-"))
     atexit.register(shutil.rmtree, site_dir, ignore_errors=True)
     result = strict_build(ROOT, site_dir)

@@ -3,10 +3,16 @@
 Order of preference:
 
 1. the executable named by the ``ICEGATE_CHROMIUM`` environment variable;
-2. a Chromium on ``PATH`` (Debian's ``chromium`` and friends);
+2. a Chromium on ``PATH``: Debian's ``chromium-headless-shell`` first, then ``chromium`` and
+   friends;
 3. Playwright's own download, if it was installed earlier;
-4. as root on Debian: ``apt-get install chromium``;
+4. as root on Debian: ``apt-get install chromium-headless-shell``;
 5. otherwise: ``python -m playwright install chromium``.
+
+Why the headless shell first: it is the same Blink engine without the desktop browser around
+it, and it is what Playwright itself launches for headless runs. On this project's 2-core
+machine a drift run of the replica took 1.9 CPU-seconds with it against 7.2 with the full
+``chromium`` (same 4.5-5.5 s of wall time), and a page load with an axe check 1.2 against 2.2.
 
 Run ``python -m scripts.tools.browser`` to make sure a browser exists; it prints which one.
 """
@@ -20,7 +26,15 @@ import sys
 from pathlib import Path
 
 ENV_VAR = "ICEGATE_CHROMIUM"
-PATH_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+#: What root installs on Debian (bookworm and later package it with the browser).
+DEBIAN_PACKAGE = "chromium-headless-shell"
+PATH_NAMES = (
+    "chromium-headless-shell",
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+)
 
 
 def system_chromium() -> str | None:
@@ -65,7 +79,7 @@ def install_chromium() -> None:
     if _can_use_apt():
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", DEBIAN_PACKAGE], check=True, env=env)
     else:
         subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=True)
 

@@ -8,4 +8,6 @@ from __future__ import annotations
 
 from scripts.drift.suite import test_documented_element_is_on_the_portal
 
+# Under xdist these tests stay on one worker, which opens each page once (tests/parallel.py).
+
 __all__ = ["test_documented_element_is_on_the_portal"]

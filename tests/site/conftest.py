@@ -20,14 +20,15 @@ def site_under_test(config: pytest.Config) -> BuildResult:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Parametrise ``site_page`` over every HTML page the build produced.
 
-    Each page's tests share one xdist group, so its visits are made once, on one worker.
+    Under xdist each page's tests go to one worker (``tests/parallel.py``), so its visits are
+    made once.
     """
     if "site_page" in metafunc.fixturenames:
         result = site_under_test(metafunc.config)
         pages = result.pages() if result.returncode == 0 else []
         metafunc.parametrize(
             "site_page",
-            [pytest.param(p, marks=pytest.mark.xdist_group(f"page:{p}")) for p in pages],
+            pages,
             ids=lambda page: page or "home",
         )
 
