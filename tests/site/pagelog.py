@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from playwright.sync_api import ConsoleMessage, Page, Request, Response
+from playwright.sync_api import ConsoleMessage, Error, Page, Request, Response
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
 
@@ -20,11 +21,22 @@ class PageLog:
 
     def attach(self, page: Page) -> None:
         """Start recording events of ``page``."""
-        page.on("console", self._on_console)
-        page.on("pageerror", lambda error: self.console_errors.append(f"page error: {error}"))
-        page.on("request", self._on_request)
-        page.on("requestfailed", self._on_failed)
-        page.on("response", self._on_response)
+        for event, handler in self._handlers().items():
+            page.on(event, handler)
+
+    def detach(self, page: Page) -> None:
+        """Stop recording events of ``page`` (another log may record its next load)."""
+        for event, handler in self._handlers().items():
+            page.remove_listener(event, handler)
+
+    def _handlers(self) -> dict[str, Callable]:
+        return {
+            "console": self._on_console,
+            "pageerror": self._on_page_error,
+            "request": self._on_request,
+            "requestfailed": self._on_failed,
+            "response": self._on_response,
+        }
 
     def foreign_requests(self) -> list[str]:
         """Requests to any host other than this machine (data: and blob: URLs excepted)."""
@@ -40,6 +52,9 @@ class PageLog:
     def _on_console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
             self.console_errors.append(message.text)
+
+    def _on_page_error(self, error: Error) -> None:
+        self.console_errors.append(f"page error: {error}")
 
     def _on_request(self, request: Request) -> None:
         self.requested_urls.append(request.url)
