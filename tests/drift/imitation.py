@@ -1,7 +1,8 @@
 """A local server that imitates the portal's ways to change and to fail.
 
 It serves the offline replica, with optional faults: text replaced in every served file, a
-fixed status and body for every request, a server that never answers, a slower app, a
+fixed status and body for every request, a server that never answers, a slower app (its
+loading overlay, or a form drawn late, after ``load_ms`` or ``late_ms``), a
 redirect of every request to another host, and the replica app's own fault behaviours
 (``behaviours``: see the list at the top of ``portal/replica/foservices/app.js``). It counts
 the requests per path and keeps the user agents it saw.
@@ -32,6 +33,7 @@ class Fault:
     body: str | None = None
     hang: bool = False
     load_ms: int | None = None
+    late_ms: int | None = None
     behaviours: tuple[str, ...] = ()
     redirect_to: str | None = None
 
@@ -79,6 +81,8 @@ def make_handler(
                 text = text.replace(old, new)
             if fault.load_ms is not None:
                 text = text.replace("var LOAD_MS = 300;", f"var LOAD_MS = {fault.load_ms};")
+            if fault.late_ms is not None:
+                text = text.replace("var LATE_MS = 2500;", f"var LATE_MS = {fault.late_ms};")
             if fault.behaviours:
                 names = json.dumps(fault.behaviours)
                 setting = f"<script>window.REPLICA_FAULTS = {names};</script>"

@@ -22,10 +22,15 @@ ABOUT = "https://example.org/icegate-guide/reference/portal-status/"
 
 # Short timings against local servers, with slack for a loaded 2-core machine. FAST waits 3 s
 # for a page's content: the replica's overlay hides after 0.3 s, so only the negative cases (a
-# missing element, a covered link) ever wait it out. LATE is for the pages that are slow on
-# purpose: the late render needs 2.5 s of its 6 s, the slow page 2 s.
+# missing element, a covered link) ever wait it out. The pages that are slow on purpose are slow
+# by 1 s: longer than a click may take (SLOW_CLICKS), shorter than the wait for content. A page
+# that never becomes ready gets the same verdict after any wait (NEVER_READY). A covered link is
+# given up after 1 s (COVERED).
 FAST = Timing(navigation=5, ready=3, element=1.5, retries=1, retry_pause=0.2, poll=0.05)
-LATE = Timing(navigation=5, ready=6, element=2, retries=1, retry_pause=0.2, poll=0.05)
+SLOW_CLICKS = Timing(navigation=5, ready=3, element=0.5, retries=1, retry_pause=0.2, poll=0.05)
+NEVER_READY = Timing(navigation=5, ready=0.5, element=1.5, retries=1, retry_pause=0.2, poll=0.05)
+COVERED = Timing(navigation=5, ready=3, element=1, retries=1, retry_pause=0.2, poll=0.05)
+SLOW_MS = 1000
 LOGIN_BUTTON = '<div><button type="submit" class="btn login">LOGIN</button></div>'
 FIREWALL_PAGE = (
     "<html><body><h1>Request Rejected</h1>"
@@ -154,7 +159,7 @@ def test_firewall_page_is_blocked_not_drift(check_with):
 
 def test_maintenance_page_is_maintenance_not_drift(check_with):
     with imitation_portal(Fault(status=200, body=MAINTENANCE_PAGE)) as portal:
-        run = check_with(portal.url)
+        run = check_with(portal.url, NEVER_READY)
     assert run.page("home").page.verdict is PageVerdict.MAINTENANCE
     assert run.outcome() is Outcome.UNREACHABLE
 
@@ -175,8 +180,8 @@ def test_server_that_never_answers_is_unreachable_within_the_time_bound(check_wi
 
 
 def test_slow_page_that_becomes_ready_is_still_checked(check_with):
-    with imitation_portal(Fault(load_ms=2000)) as portal:
-        run = check_with(portal.url, LATE)
+    with imitation_portal(Fault(load_ms=SLOW_MS)) as portal:
+        run = check_with(portal.url, SLOW_CLICKS)
     assert run.page("login").page.verdict is PageVerdict.OK
     assert verdict(run, "login.submit") is ElementVerdict.PRESENT
     assert run.outcome() is Outcome.NO_DRIFT
@@ -203,8 +208,10 @@ def test_each_page_is_loaded_once_however_many_elements_it_has(check_with):
 # A portal that behaves like a real single-page app ------------------------------------------
 
 
-def fault_run(check_with, *behaviours: str, timing: Timing = FAST) -> tuple[DriftRun, dict]:
-    with imitation_portal(Fault(behaviours=behaviours)) as portal:
+def fault_run(
+    check_with, *behaviours: str, timing: Timing = FAST, late_ms: int | None = None
+) -> tuple[DriftRun, dict]:
+    with imitation_portal(Fault(behaviours=behaviours, late_ms=late_ms)) as portal:
         run = check_with(portal.url, timing)
         hits = dict(portal.hits)
     return run, hits
@@ -224,7 +231,7 @@ def assert_all_present(run: DriftRun) -> None:
 def test_pop_up_covering_the_entry_link_is_closed_and_the_pages_behind_it_checked(
     check_with, cover: str, button: str
 ):
-    run, _ = fault_run(check_with, cover)
+    run, _ = fault_run(check_with, cover, timing=COVERED)
     assert_all_present(run)
     registration = run.page("registration").page
     assert registration.final_url.endswith("#/registration")
@@ -232,7 +239,7 @@ def test_pop_up_covering_the_entry_link_is_closed_and_the_pages_behind_it_checke
 
 
 def test_notice_without_a_known_button_is_passed_by_following_the_link_address(check_with):
-    run, _ = fault_run(check_with, "undismissable-notice")
+    run, _ = fault_run(check_with, "undismissable-notice", timing=COVERED)
     assert_all_present(run)
     forgot = run.page("forgot_password").page
     assert forgot.final_url.endswith("#/forgot-password")
@@ -258,7 +265,7 @@ def test_entry_link_that_loads_a_new_document_is_followed(check_with):
 
 
 def test_form_that_renders_seconds_after_the_overlay_hides_is_present_not_missing(check_with):
-    run, _ = fault_run(check_with, "late-render", timing=LATE)
+    run, _ = fault_run(check_with, "late-render", timing=SLOW_CLICKS, late_ms=SLOW_MS)
     assert_all_present(run)
 
 
