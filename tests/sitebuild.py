@@ -34,11 +34,16 @@ class BuildResult:
         return paths
 
 
-#: The editions, built in this order: English cleans its folder, so Hindi (under hi/) comes after.
-EDITIONS = (("mkdocs.yml", ""), ("mkdocs.hi.yml", "hi"))
+#: The editions (config, folder, docs folder), built in this order: English cleans its folder,
+#: so Hindi (under hi/) comes after.
+EDITIONS = (("mkdocs.yml", "", "docs"), ("mkdocs.hi.yml", "hi", "docs-hi"))
+#: For a copy whose test reads English pages only: the Hindi build would add a second of work.
+ENGLISH_ONLY = EDITIONS[:1]
 
 
-def strict_build(project: Path, site_dir: Path) -> BuildResult:
+def strict_build(
+    project: Path, site_dir: Path, editions: tuple[tuple[str, str, str], ...] = EDITIONS
+) -> BuildResult:
     """Run the pre-build step, then ``mkdocs build --strict`` of each edition into ``site_dir``.
 
     English goes into ``site_dir``, Hindi into ``site_dir/hi``, as ``make build`` does.
@@ -47,14 +52,14 @@ def strict_build(project: Path, site_dir: Path) -> BuildResult:
     env.pop("SITE_URL", None)
     env.pop("SITE_URL_HI", None)
     prebuild = subprocess.run(
-        [sys.executable, "-m", "scripts.site.prebuild", "--docs-dir", "docs", "--docs-dir",
-         "docs-hi"],
+        [sys.executable, "-m", "scripts.site.prebuild",
+         *(arg for *_, docs in editions for arg in ("--docs-dir", docs))],
         cwd=project, env=env, capture_output=True, text=True, check=False,
     )
     if prebuild.returncode != 0:
         return BuildResult(site_dir, prebuild.returncode, prebuild.stdout + prebuild.stderr)
     output = ""
-    for config, folder in EDITIONS:
+    for config, folder, _ in editions:
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
              "--site-dir", str(site_dir / folder)],
@@ -113,8 +118,14 @@ def given_site(site_dir: Path) -> BuildResult:
 COPIED = ["docs", "docs-hi", "i18n", "overrides", "portal", "scripts", "snippets", "tests"]
 
 
-def build_copy(workdir: Path, change: Callable[[Path], None]) -> tuple[BuildResult, Path]:
+def build_copy(
+    workdir: Path,
+    change: Callable[[Path], None],
+    editions: tuple[tuple[str, str, str], ...] = EDITIONS,
+) -> tuple[BuildResult, Path]:
     """Copy the project into ``workdir``, let ``change`` edit the copy, and build it strictly.
+
+    ``editions``: which editions to build (every one unless a test reads one only).
 
     Returns:
         The build result and the copy's root.
@@ -125,4 +136,4 @@ def build_copy(workdir: Path, change: Callable[[Path], None]) -> tuple[BuildResu
     for name in ["mkdocs.yml", "mkdocs.hi.yml", "CONTRIBUTING.md"]:
         shutil.copy(ROOT / name, copy / name)
     change(copy)
-    return strict_build(copy, copy / "site"), copy
+    return strict_build(copy, copy / "site", editions), copy

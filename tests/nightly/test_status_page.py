@@ -11,7 +11,7 @@ from scripts.contract.model import project_contract
 from scripts.nightly.history import SCHEMA, VerificationStatus, status_from_runs
 from scripts.site.portal_status import page_verification
 from tests.rendering import render_markdown
-from tests.sitebuild import BuildResult, build_copy
+from tests.sitebuild import ENGLISH_ONLY, BuildResult, build_copy
 
 
 def history(*verdicts: str) -> list[dict]:
@@ -74,7 +74,7 @@ def build_with_history(tmp_path: Path, text: str | None) -> tuple[BuildResult, P
         if text is not None:
             target.write_text(text)
 
-    result, _ = build_copy(tmp_path, write_history)
+    result, _ = build_copy(tmp_path, write_history, ENGLISH_ONLY)
     return result, result.site_dir
 
 

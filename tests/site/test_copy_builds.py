@@ -9,7 +9,7 @@ import feedparser
 from PIL import Image
 
 from scripts.nightly.history import SCHEMA
-from tests.sitebuild import build_copy
+from tests.sitebuild import ENGLISH_ONLY, build_copy
 
 
 def test_published_photograph_is_shown_instead_of_the_sketch(tmp_path: Path):
@@ -22,7 +22,7 @@ def test_published_photograph_is_shown_instead_of_the_sketch(tmp_path: Path):
                 "width": 360, "height": 740, "file": "login.webp"}
         (folder / "login.json").write_text(json.dumps(meta))
 
-    result, _ = build_copy(tmp_path, publish)
+    result, _ = build_copy(tmp_path, publish, ENGLISH_ONLY)
     assert result.returncode == 0, result.output
     page = result.site_dir / "log-in" / "steps"
     html = (page / "index.html").read_text(encoding="utf-8")
@@ -44,7 +44,7 @@ def test_built_feed_has_an_entry_for_a_drift_in_the_history(tmp_path: Path):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({"schema": SCHEMA, "runs": runs}))
 
-    result, _ = build_copy(tmp_path, write_history)
+    result, _ = build_copy(tmp_path, write_history, ENGLISH_ONLY)
     assert result.returncode == 0, result.output
     document = feedparser.parse((result.site_dir / "feed.xml").read_bytes())
     [entry] = document.entries
