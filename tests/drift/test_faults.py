@@ -29,6 +29,8 @@ ABOUT = "https://example.org/icegate-guide/reference/portal-status/"
 FAST = Timing(navigation=5, ready=3, element=1.5, retries=1, retry_pause=0.2, poll=0.05)
 SLOW_CLICKS = Timing(navigation=5, ready=3, element=0.5, retries=1, retry_pause=0.2, poll=0.05)
 NEVER_READY = Timing(navigation=5, ready=0.5, element=1.5, retries=1, retry_pause=0.2, poll=0.05)
+#: The page that a fault on the login form is asserted on; whole-run tests check every page.
+LOGIN = ("login",)
 COVERED = Timing(navigation=5, ready=3, element=1, retries=1, retry_pause=0.2, poll=0.05)
 SLOW_MS = 1000
 LOGIN_BUTTON = '<div><button type="submit" class="btn login">LOGIN</button></div>'
@@ -46,12 +48,14 @@ MAINTENANCE_PAGE = (
 def check_with(browser: Browser, tmp_path: Path) -> Callable[..., DriftRun]:
     runs: list[DriftRun] = []
 
-    def check(base_url: str, timing: Timing = FAST) -> DriftRun:
+    def check(base_url: str, timing: Timing = FAST, pages: tuple[str, ...] = ()) -> DriftRun:
+        """Check every page of the contract, or only ``pages`` (the ones a test asserts on)."""
         contract = project_contract()
         target = Target.replica_layout(contract, base_url)
         run = DriftRun(contract, target, browser, tmp_path, timing, about_url=ABOUT)
         runs.append(run)
-        run.check_all()
+        for page in pages or contract.pages:
+            run.page(page)
         run.close()
         return run
 
@@ -83,7 +87,7 @@ def test_unchanged_replica_has_no_drift(check_with):
 def test_changed_label_is_label_drift(check_with):
     fault = Fault(replace=[(">LOGIN</button>", ">SIGN IN</button>")])
     with imitation_portal(fault) as portal:
-        run = check_with(portal.url)
+        run = check_with(portal.url, pages=LOGIN)
     result = run.element("login.submit")
     assert result.verdict is ElementVerdict.LABEL_DRIFT
     assert result.observed_label == "SIGN IN"
@@ -112,7 +116,7 @@ def test_removed_element_is_missing_and_the_page_behind_it_is_not_checked(check_
     forgot_link = """<a ' + link("forgot-password") + ">Forgot Password?</a>" +"""
     fault = Fault(replace=[(forgot_link, """' +""")])
     with imitation_portal(fault) as portal:
-        run = check_with(portal.url)
+        run = check_with(portal.url, pages=("login", "forgot_password"))
     assert verdict(run, "login.forgot_password") is ElementVerdict.MISSING
     assert run.page("forgot_password").page.verdict is PageVerdict.ENTRY_MISSING
     assert verdict(run, "forgot.icegate_id") is ElementVerdict.NOT_CHECKED
@@ -126,7 +130,7 @@ def test_renamed_id_with_the_same_label_is_locator_drift(check_with):
         ]
     )
     with imitation_portal(fault) as portal:
-        run = check_with(portal.url)
+        run = check_with(portal.url, pages=LOGIN)
     result = run.element("login.icegate_id")
     assert result.verdict is ElementVerdict.LOCATOR_DRIFT
     assert result.locator_index == 1
@@ -135,7 +139,7 @@ def test_renamed_id_with_the_same_label_is_locator_drift(check_with):
 def test_extra_wrapper_elements_do_not_count_as_drift(check_with):
     wrapped = f'<div class="motion-div"><div class="wrapper">{LOGIN_BUTTON}</div></div>'
     with imitation_portal(Fault(replace=[(LOGIN_BUTTON, wrapped)])) as portal:
-        run = check_with(portal.url)
+        run = check_with(portal.url, pages=LOGIN)
     assert verdict(run, "login.submit") is ElementVerdict.PRESENT
     assert run.outcome() is Outcome.NO_DRIFT
 
@@ -143,7 +147,7 @@ def test_extra_wrapper_elements_do_not_count_as_drift(check_with):
 def test_service_unavailable_is_an_http_error_not_drift(check_with):
     fault = Fault(status=503, body="<html><body><h1>Service Unavailable</h1></body></html>")
     with imitation_portal(fault) as portal:
-        run = check_with(portal.url)
+        run = check_with(portal.url, pages=LOGIN)
     assert run.page("login").page.verdict is PageVerdict.HTTP_ERROR
     assert verdict(run, "login.submit") is ElementVerdict.NOT_CHECKED
     assert run.outcome() is Outcome.UNREACHABLE
@@ -151,7 +155,7 @@ def test_service_unavailable_is_an_http_error_not_drift(check_with):
 
 def test_firewall_page_is_blocked_not_drift(check_with):
     with imitation_portal(Fault(status=403, body=FIREWALL_PAGE)) as portal:
-        run = check_with(portal.url)
+        run = check_with(portal.url, pages=LOGIN)
     assert run.page("login").page.verdict is PageVerdict.BLOCKED
     assert verdict(run, "login.icegate_id") is ElementVerdict.NOT_CHECKED
     assert run.outcome() is Outcome.UNREACHABLE
@@ -159,7 +163,7 @@ def test_firewall_page_is_blocked_not_drift(check_with):
 
 def test_maintenance_page_is_maintenance_not_drift(check_with):
     with imitation_portal(Fault(status=200, body=MAINTENANCE_PAGE)) as portal:
-        run = check_with(portal.url, NEVER_READY)
+        run = check_with(portal.url, NEVER_READY, pages=("home",))
     assert run.page("home").page.verdict is PageVerdict.MAINTENANCE
     assert run.outcome() is Outcome.UNREACHABLE
 
@@ -181,14 +185,14 @@ def test_server_that_never_answers_is_unreachable_within_the_time_bound(check_wi
 
 def test_slow_page_that_becomes_ready_is_still_checked(check_with):
     with imitation_portal(Fault(load_ms=SLOW_MS)) as portal:
-        run = check_with(portal.url, SLOW_CLICKS)
+        run = check_with(portal.url, SLOW_CLICKS, pages=LOGIN)
     assert run.page("login").page.verdict is PageVerdict.OK
     assert verdict(run, "login.submit") is ElementVerdict.PRESENT
     assert run.outcome() is Outcome.NO_DRIFT
 
 
 def test_host_that_does_not_resolve_is_unreachable(check_with):
-    run = check_with("http://icegate-drift-test.invalid/")
+    run = check_with("http://icegate-drift-test.invalid/", pages=LOGIN)
     page = run.page("login").page
     assert page.verdict is PageVerdict.UNREACHABLE
     assert "does not resolve" in page.detail
@@ -209,10 +213,14 @@ def test_each_page_is_loaded_once_however_many_elements_it_has(check_with):
 
 
 def fault_run(
-    check_with, *behaviours: str, timing: Timing = FAST, late_ms: int | None = None
+    check_with,
+    *behaviours: str,
+    timing: Timing = FAST,
+    late_ms: int | None = None,
+    pages: tuple[str, ...] = (),
 ) -> tuple[DriftRun, dict]:
     with imitation_portal(Fault(behaviours=behaviours, late_ms=late_ms)) as portal:
-        run = check_with(portal.url, timing)
+        run = check_with(portal.url, timing, pages)
         hits = dict(portal.hits)
     return run, hits
 
@@ -286,7 +294,7 @@ def test_maintenance_page_drawn_by_the_app_after_load_is_maintenance(check_with)
 
 
 def test_duplicate_text_is_present_and_reported_as_ambiguous_with_its_match_count(check_with):
-    run, _ = fault_run(check_with, "duplicate-text")
+    run, _ = fault_run(check_with, "duplicate-text", pages=LOGIN)
     result = run.element("login.forgot_password")
     assert result.verdict is ElementVerdict.PRESENT
     assert result.ambiguous is True
@@ -295,7 +303,7 @@ def test_duplicate_text_is_present_and_reported_as_ambiguous_with_its_match_coun
 
 
 def test_label_that_needs_quoting_in_the_accessibility_snapshot_is_read_exactly(check_with):
-    run, _ = fault_run(check_with, "quoted-name")
+    run, _ = fault_run(check_with, "quoted-name", pages=LOGIN)
     result = run.element("login.icegate_id")
     assert result.observed_label == "ICEGATE ID: *"
     assert result.verdict is ElementVerdict.PRESENT
