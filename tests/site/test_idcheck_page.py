@@ -11,13 +11,13 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.idinputs import generated_inputs
 from tests.site.pagelog import PageLog
+from tests.site.visits import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser
 
 PATH = "tools/id-check/"
 KINDS = ("iec", "pan", "gstin")
 CHECKER = "assets/javascripts/idcheck"
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 BATCH = 1000
 
 #: Types each value into the page's own box, as a reader does, and reads what the page shows.

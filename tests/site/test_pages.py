@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scripts.common.localserver import serve_directory
 from tests.site.visits import Visits
 
 pytestmark = pytest.mark.browser
@@ -41,3 +42,14 @@ def test_dark_palette_check_really_looks_at_the_dark_palette(visits: Visits, sit
 def test_page_does_not_scroll_sideways_on_a_phone(visits: Visits, site_page: str):
     wide, viewport = visits.phone(site_page).widths
     assert wide <= viewport, f"page is {wide}px wide in a {viewport}px viewport"
+
+
+def test_axe_checks_report_a_page_with_too_little_contrast(browser, tmp_path):  # noqa: ANN001
+    page = tmp_path / "index.html"
+    page.write_text(
+        '<!doctype html><html lang="en"><head><title>Low contrast</title></head><body><main>'
+        '<p style="color:#777;background:#888">Hard to read</p></main></body></html>'
+    )
+    with serve_directory(tmp_path) as url:
+        seen = Visits(browser, url)
+        assert (seen.light("").axe_violations, seen.dark("").axe_violations) == (1, 1)
