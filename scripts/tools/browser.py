@@ -6,7 +6,7 @@ Order of preference:
 2. a Chromium on ``PATH``: Debian's ``chromium-headless-shell`` first, then ``chromium`` and
    friends;
 3. Playwright's own download, if it was installed earlier;
-4. as root on Debian: ``apt-get install chromium-headless-shell``;
+4. as root on Debian: ``apt-get install chromium-headless-shell`` (``chromium`` if that fails);
 5. otherwise: ``python -m playwright install chromium``.
 
 Why the headless shell first: it is the same Blink engine without the desktop browser around
@@ -26,8 +26,9 @@ import sys
 from pathlib import Path
 
 ENV_VAR = "ICEGATE_CHROMIUM"
-#: What root installs on Debian (bookworm and later package it with the browser).
-DEBIAN_PACKAGE = "chromium-headless-shell"
+#: What root installs on Debian, in order: the headless shell (packaged with the browser since
+#: bookworm's security updates), else the full browser.
+DEBIAN_PACKAGES = ("chromium-headless-shell", "chromium")
 PATH_NAMES = (
     "chromium-headless-shell",
     "chromium",
@@ -79,7 +80,13 @@ def install_chromium() -> None:
     if _can_use_apt():
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", DEBIAN_PACKAGE], check=True, env=env)
+        for package in DEBIAN_PACKAGES:
+            installed = subprocess.run(
+                ["apt-get", "install", "-y", "-qq", package], env=env, check=False
+            )
+            if installed.returncode == 0:
+                return
+        raise subprocess.CalledProcessError(installed.returncode, installed.args)
     else:
         subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=True)
 
