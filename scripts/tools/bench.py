@@ -187,9 +187,10 @@ def lighthouse(urls: list[str]) -> dict[str, dict[str, int]]:
             ["npm", "install", "--silent", "--prefix", str(BENCH_NODE), "-E", LIGHTHOUSE],
             check=True,
         )
-    from scripts.tools.browser import ensure_chromium
+    from scripts.tools.browser import desktop_chromium, ensure_chromium
 
-    env = {**os.environ, "CHROME_PATH": ensure_chromium()}
+    # Lighthouse's figures are for the desktop browser; the headless shell is for the tests.
+    env = {**os.environ, "CHROME_PATH": desktop_chromium() or ensure_chromium()}
     scores = {}
     for url in urls:
         with tempfile.NamedTemporaryFile(suffix=".json") as out:

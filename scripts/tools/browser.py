@@ -54,6 +54,19 @@ def system_chromium() -> str | None:
     return None
 
 
+def desktop_chromium() -> str | None:
+    """Return a full (desktop) Chromium on ``PATH``, for Lighthouse, which measures one.
+
+    Returns:
+        The executable's path, or None when only the headless shell (or nothing) is there.
+    """
+    for name in PATH_NAMES[1:]:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
 def playwright_chromium() -> str | None:
     """Return Playwright's own Chromium if it has been downloaded.
 
