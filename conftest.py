@@ -3,6 +3,9 @@
 The drift options, the ``drift_run`` fixture, the browser set-up (system Chromium, no DNS
 outside the live run) and the drift command's exit rule live in one importable plugin,
 ``scripts/drift/pytest_plugin.py``, which ``python -m scripts.drift`` uses too.
+
+Under pytest-xdist (``make test`` runs four workers) the controller builds the site once and
+each worker adopts that build; ``tests/parallel.py`` decides which worker runs what.
 """
 
 from __future__ import annotations
