@@ -1,6 +1,9 @@
 # icegate-guide: every task starts from a fresh checkout. Needs Python 3.11+, git and make.
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
+# Keep compiled modules (__pycache__, git-ignored) between runs and across the test workers and
+# their subprocesses; some machines switch that off in the environment.
+unexport PYTHONDONTWRITEBYTECODE
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 # One stamp per dependency group: each target installs only what it needs, from the group's

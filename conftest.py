@@ -4,13 +4,15 @@ The drift options, the ``drift_run`` fixture, the browser set-up (system Chromiu
 outside the live run) and the drift command's exit rule live in one importable plugin,
 ``scripts/drift/pytest_plugin.py``, which ``python -m scripts.drift`` uses too.
 
-Under pytest-xdist (``make test`` runs four workers) the controller builds the site once and
-each worker adopts that build; ``tests/parallel.py`` decides which worker runs what.
+Under pytest-xdist (``make test`` runs four workers) the controller builds the site once, while
+the workers start, and each worker waits for that build; ``tests/parallel.py`` decides which
+worker runs what.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from sybil import Sybil
@@ -49,19 +51,22 @@ def _is_xdist_controller(config: pytest.Config) -> bool:
     )
 
 
+SHARED_BUILD = pytest.StashKey[Path]()
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    """Build the site in the xdist controller, or adopt the controller's build in a worker."""
+    """Start the build in the xdist controller, or adopt the controller's build in a worker."""
     if hasattr(config, "workerinput") and BUILD_KEY in config.workerinput:
-        sitebuild.adopt(config.workerinput[BUILD_KEY])
+        sitebuild.adopt(Path(config.workerinput[BUILD_KEY]))
     elif _is_xdist_controller(config) and not _given_site(config):
-        sitebuild.build_site()
+        config.stash[SHARED_BUILD] = sitebuild.start_shared_build()
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node) -> None:  # noqa: ANN001 - xdist's WorkerController
-    """Hand the controller's build to each worker as it starts."""
-    if _is_xdist_controller(node.config) and not _given_site(node.config):
-        node.workerinput[BUILD_KEY] = sitebuild.as_message(sitebuild.build_site())
+    """Tell each worker where the controller's build will be."""
+    if SHARED_BUILD in node.config.stash:
+        node.workerinput[BUILD_KEY] = str(node.config.stash[SHARED_BUILD])
 
 
 def _given_site(config: pytest.Config) -> bool:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import atexit
 import functools
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,31 +78,68 @@ def strict_build(
     return BuildResult(site_dir, 0, output)
 
 
-#: A build made by another process of this run (the xdist controller), adopted by a worker.
-_adopted: list[BuildResult] = []
+#: Where the xdist controller writes the outcome of its build, when this process is a worker.
+_shared_outcome: list[Path] = []
+#: How long a worker waits for the controller's build before giving up.
+SHARED_BUILD_WAIT = 600
 
 
-def as_message(result: BuildResult) -> dict[str, str | int]:
-    """The build, as plain data an xdist worker can receive (``workerinput``)."""
-    return {"site_dir": str(result.site_dir), "returncode": result.returncode,
-            "output": result.output}
+def start_shared_build() -> Path:
+    """Start the one build of this run in the background (in the xdist controller).
+
+    The workers start meanwhile (importing and setting up take them a few seconds each) and
+    wait for the build when they first need the site.
+
+    Returns:
+        The file the outcome will be written to (JSON: site_dir, returncode, output).
+    """
+    folder = Path(tempfile.mkdtemp(prefix="icegate-site-"))
+    folder.chmod(0o755)  # linkchecker drops root privileges to "nobody"
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    outcome = folder / "outcome.json"
+    threading.Thread(target=_build_into, args=(folder / "site", outcome), daemon=True).start()
+    return outcome
 
 
-def adopt(message: dict[str, str | int]) -> None:
-    """Use the build the controller made (see :func:`as_message`) instead of building again."""
-    _adopted[:] = [BuildResult(Path(str(message["site_dir"])), int(message["returncode"]),
-                               str(message["output"]))]
+def _build_into(site_dir: Path, outcome: Path) -> None:
+    try:
+        result = strict_build(ROOT, site_dir)
+    except Exception as error:  # noqa: BLE001 - every worker must hear how the build ended
+        result = BuildResult(site_dir, 1, f"the build raised {type(error).__name__}: {error}")
+    if site_dir.is_dir():
+        site_dir.chmod(0o755)
+    message = {"site_dir": str(site_dir), "returncode": result.returncode,
+               "output": result.output}
+    written = outcome.with_suffix(".tmp")
+    written.write_text(json.dumps(message), encoding="utf-8")
+    written.replace(outcome)
+
+
+def adopt(outcome: Path) -> None:
+    """Use the controller's build (see :func:`start_shared_build`) instead of building again."""
+    _shared_outcome[:] = [outcome]
+
+
+def _wait_for(outcome: Path) -> BuildResult:
+    deadline = time.monotonic() + SHARED_BUILD_WAIT
+    while not outcome.is_file():
+        if time.monotonic() > deadline:
+            return BuildResult(outcome.parent / "site", 1,
+                               f"no build outcome in {outcome} after {SHARED_BUILD_WAIT} s")
+        time.sleep(0.05)
+    message = json.loads(outcome.read_text(encoding="utf-8"))
+    return BuildResult(Path(message["site_dir"]), message["returncode"], message["output"])
 
 
 @functools.cache
 def build_site() -> BuildResult:
     """Build the project once and keep the result for the whole session.
 
-    Under pytest-xdist the controller builds before the workers start and each worker adopts
-    that build, so a run with four workers still builds once.
+    Under pytest-xdist the controller builds while the workers start, and each worker waits
+    for that build, so a run with four workers still builds once.
     """
-    if _adopted:
-        return _adopted[0]
+    if _shared_outcome:
+        return _wait_for(_shared_outcome[0])
     site_dir = Path(tempfile.mkdtemp(prefix="icegate-site-"))
     atexit.register(shutil.rmtree, site_dir, ignore_errors=True)
     result = strict_build(ROOT, site_dir)

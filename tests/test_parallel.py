@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests import sitebuild
@@ -40,11 +41,30 @@ def test_long_files_start_before_the_rest_in_their_listed_order():
     assert faults < links < other == len(LONG_FIRST)
 
 
-def test_worker_adopts_the_controllers_build_without_building(tmp_path: Path):
-    built = sitebuild.BuildResult(tmp_path, 0, "built once")
-    saved = list(sitebuild._adopted)
+def test_worker_waits_for_the_controllers_build_and_adopts_it(tmp_path: Path):
+    outcome = tmp_path / "outcome.json"
+    saved = list(sitebuild._shared_outcome)
     try:
-        sitebuild.adopt(sitebuild.as_message(built))
-        assert sitebuild.build_site.__wrapped__() == built
+        sitebuild.adopt(outcome)
+        outcome.write_text(json.dumps(
+            {"site_dir": str(tmp_path / "site"), "returncode": 0, "output": "built once"}
+        ))
+        assert sitebuild.build_site.__wrapped__() == sitebuild.BuildResult(
+            tmp_path / "site", 0, "built once"
+        )
     finally:
-        sitebuild._adopted[:] = saved
+        sitebuild._shared_outcome[:] = saved
+
+
+def test_a_failed_controller_build_fails_the_workers_with_its_output(tmp_path: Path):
+    outcome = tmp_path / "outcome.json"
+    saved = list(sitebuild._shared_outcome)
+    try:
+        sitebuild.adopt(outcome)
+        outcome.write_text(json.dumps(
+            {"site_dir": str(tmp_path), "returncode": 1, "output": "Aborted with 1 warning"}
+        ))
+        result = sitebuild.build_site.__wrapped__()
+        assert (result.returncode, result.output) == (1, "Aborted with 1 warning")
+    finally:
+        sitebuild._shared_outcome[:] = saved

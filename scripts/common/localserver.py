@@ -9,6 +9,10 @@ from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+#: How often a server's loop looks for a stop request. shutdown() waits for that look:
+#: the standard 0.5 s made every stopped test server cost up to half a second.
+STOP_POLL = 0.05
+
 
 class QuietHandler(SimpleHTTPRequestHandler):
     """A static file handler that does not log every request to stderr."""
@@ -40,7 +44,9 @@ def serve_directory(directory: Path, headers: dict[str, str] | None = None) -> I
     handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": STOP_POLL}, daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

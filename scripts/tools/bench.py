@@ -28,6 +28,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from threading import Thread
 
+from scripts.common.localserver import STOP_POLL
 from scripts.common.paths import ROOT
 
 OUT = ROOT / "benchmarks" / "latest.md"
@@ -138,7 +139,7 @@ def serve(site: Path) -> Iterator[str]:
     """Serve ``site`` with gzip on 127.0.0.1."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
     server.daemon_threads = True
-    Thread(target=server.serve_forever, daemon=True).start()
+    Thread(target=server.serve_forever, kwargs={"poll_interval": STOP_POLL}, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import trustme
 
+from scripts.common.localserver import STOP_POLL
+
 
 @dataclass
 class Https:
@@ -29,7 +31,9 @@ class Https:
 
 
 def _serve(server: ThreadingHTTPServer) -> threading.Thread:
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": STOP_POLL}, daemon=True
+    )
     thread.start()
     return thread
 

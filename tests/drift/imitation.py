@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from scripts.common.localserver import STOP_POLL
+
 REPLICA = Path(__file__).resolve().parents[2] / "portal" / "replica"
 TYPES = {".html": "text/html", ".js": "text/javascript", ".css": "text/css"}
 
@@ -108,7 +110,9 @@ def imitation_portal(fault: Fault | None = None) -> Iterator[Imitation]:
     handler = make_handler(fault or Fault(), hits, agents, stop)
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": STOP_POLL}, daemon=True
+    )
     thread.start()
     try:
         yield Imitation(f"http://127.0.0.1:{server.server_address[1]}/", hits, agents)
