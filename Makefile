@@ -15,7 +15,7 @@ CANARY_STAMP := $(VENV)/.installed-canary
 PREBUILD     := $(BIN)/python -m scripts.site.prebuild --docs-dir docs --docs-dir docs-hi
 # pytest-xdist workers for `make test`: more than the 2 cores of the reference machine, because
 # the drift fault runs spend most of their time waiting for pages (see tests/parallel.py).
-TEST_WORKERS ?= 4
+TEST_WORKERS ?= 5
 # The Hindi edition is published under hi/ of wherever the English one is (SITE_URL).
 HINDI_URL    := $(if $(SITE_URL),SITE_URL_HI=$(SITE_URL)hi/)
 

@@ -4,7 +4,7 @@ The drift options, the ``drift_run`` fixture, the browser set-up (system Chromiu
 outside the live run) and the drift command's exit rule live in one importable plugin,
 ``scripts/drift/pytest_plugin.py``, which ``python -m scripts.drift`` uses too.
 
-Under pytest-xdist (``make test`` runs four workers) the controller builds the site once, while
+Under pytest-xdist (``make test`` runs five workers) the controller builds the site once, while
 the workers start, and each worker waits for that build; ``tests/parallel.py`` decides which
 worker runs what.
 """

@@ -136,7 +136,7 @@ def build_site() -> BuildResult:
     """Build the project once and keep the result for the whole session.
 
     Under pytest-xdist the controller builds while the workers start, and each worker waits
-    for that build, so a run with four workers still builds once.
+    for that build, so a run with five workers still builds once.
     """
     if _shared_outcome:
         return _wait_for(_shared_outcome[0])
