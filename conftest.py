@@ -80,6 +80,6 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN001, AN
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under xdist, every worker orders the tests the same way: long ones first."""
+    """Under xdist, every worker orders the tests the same way (``parallel.work_order``)."""
     if hasattr(config, "workerinput"):
-        parallel.long_first(items)
+        parallel.order_for_workers(items)

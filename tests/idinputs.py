@@ -5,6 +5,7 @@ Deterministic (a fixed seed), so a failure names an input that fails again on th
 
 from __future__ import annotations
 
+import functools
 import random
 import string
 import sys
@@ -133,8 +134,12 @@ def special_iec(rng: random.Random) -> str:
     return rng.choice(pool)
 
 
-def generated_inputs(count: int = 5200, seed: int = 12) -> list[str]:
-    """``count`` distinct inputs: valid, mutated, special, malformed and non-ASCII."""
+@functools.cache
+def generated_inputs(count: int = 5200, seed: int = 12) -> tuple[str, ...]:
+    """``count`` distinct inputs: valid, mutated, special, malformed and non-ASCII.
+
+    Made once per process, when a test first asks (not when the tests are collected).
+    """
     rng = random.Random(seed)
     makers = [
         (0.14, lambda: valid_gstin(rng)),
@@ -153,4 +158,4 @@ def generated_inputs(count: int = 5200, seed: int = 12) -> list[str]:
     while len(found) < count:
         maker = rng.choices([make for _, make in makers], weights)[0]
         found[maker()] = None
-    return list(found)
+    return tuple(found)

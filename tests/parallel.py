@@ -1,15 +1,19 @@
 """How ``make test`` shares the tests between pytest-xdist workers.
 
-Two rules on top of xdist's "load" distribution (a worker gets the next test when it is nearly
-idle):
+Two rules on top of xdist's scope distribution:
 
-* **Tests that share an expensive session object run on one worker.** Each page's checks in
-  ``tests/site/test_pages.py`` read the same three visits of that page, and the element tests
-  of ``tests/drift/test_portal_elements.py`` share one drift run that opens each page once.
-  Spread over workers they would repeat that work on every worker.
-* **Long tests start first**, so that no worker is left running a long test at the end while
-  the others wait. The drift fault runs spend most of their time waiting for pages on purpose;
-  started early, they wait while other workers use the processors.
+* **Tests that share an expensive object run on one worker.** Each page's checks in
+  ``tests/site/test_pages.py`` read the same three visits of that page; the element tests of
+  ``tests/drift/test_portal_elements.py`` share one drift run that opens each page once, and
+  the tests of ``tests/drift/test_unchanged_run.py`` one run of the unchanged replica. Spread
+  over workers they would repeat that work on every worker.
+* **Long units first, in an order we give.** The replica run of every element, then the page
+  checks (which keep the processors busy), then the runs that mostly wait (drift runs against
+  pages slow or broken on purpose, subprocess runs of the drift command), then the quick tests,
+  so that no worker is left with a long test at the end. xdist's scope scheduling would send
+  the units with the most tests first; we measured pairing each waiting unit with a computing
+  one, and it was no faster on a 2-core machine (122-130 s against 118-121 s): the drift runs
+  slow down when the processors are busy.
 
 Why a scheduler of our own rather than ``--dist loadgroup`` and ``xdist_group`` marks: with
 pytest 9.2 a node's id is no longer the attribute xdist 3.8 rewrites to carry the group, so the
@@ -28,19 +32,25 @@ from xdist.scheduler import LoadScopeScheduling
 SHARED = {
     "tests/site/test_pages.py": re.compile(r"\[(?P<group>.*)-chromium\]$"),
     "tests/drift/test_portal_elements.py": None,
+    "tests/drift/test_unchanged_run.py": None,
 }
 
-#: Files whose tests are long (whole drift runs, a link crawl, subprocess runs), started first.
-LONG_FIRST = (
+#: Files whose tests keep a processor busy, in the order they go out first: the replica run
+#: of every element (one long unit), then each page's checks (a unit per page).
+FIRST = (
+    "tests/drift/test_portal_elements.py",
+    "tests/site/test_pages.py",
+)
+#: Files whose tests mostly wait (drift runs against pages slow or broken on purpose,
+#: subprocess runs of the drift command, a link crawl), in the order they go out.
+WAITING = (
+    "tests/drift/test_unchanged_run.py",
     "tests/drift/test_faults.py",
     "tests/drift/test_exit_status.py",
     "tests/nightly/test_photos.py",
     "tests/site/test_links.py",
     "tests/drift/test_record_replica.py",
-    "tests/drift/test_portal_elements.py",
 )
-
-
 def share_group(nodeid: str) -> str:
     """The unit of work a test belongs to: its shared group, else the test alone."""
     path = nodeid.split("::", 1)[0]
@@ -53,22 +63,37 @@ def share_group(nodeid: str) -> str:
     return f"{path}::{found['group']}" if found else nodeid
 
 
-def start_rank(scope: str) -> int:
-    """Where a unit of work starts: long files in ``LONG_FIRST`` order, then the rest."""
-    path = scope.split("::", 1)[0]
-    return LONG_FIRST.index(path) if path in LONG_FIRST else len(LONG_FIRST)
+def _of_kind(units: list[str], files: tuple[str, ...]) -> list[str]:
+    """The units from ``files``, in the order of ``files`` (stable within a file)."""
+    ranked = [(files.index(unit.split("::", 1)[0]), unit) for unit in units
+              if unit.split("::", 1)[0] in files]
+    return [unit for _, unit in sorted(ranked, key=lambda pair: pair[0])]
+
+
+def work_order(units: list[str]) -> list[str]:
+    """The order units of work go out in: ``FIRST``, then ``WAITING``, then the rest as given."""
+    ordered = _of_kind(units, FIRST) + _of_kind(units, WAITING)
+    placed = set(ordered)
+    return ordered + [unit for unit in units if unit not in placed]
+
+
+def order_for_workers(items: list[pytest.Item]) -> None:
+    """Sort the items, in place, into the ``work_order`` of their units.
+
+    Every worker sorts alike, and the scheduler hands units out in that order.
+    """
+    units = list(dict.fromkeys(share_group(item.nodeid) for item in items))
+    rank = {unit: index for index, unit in enumerate(work_order(units))}
+    items.sort(key=lambda item: rank[share_group(item.nodeid)])
 
 
 class SharedWorkScheduling(LoadScopeScheduling):
-    """xdist's scope scheduling, with a unit of work per shared group (see ``SHARED``)."""
+    """xdist's scope scheduling with our units (``share_group``), in the workers' order."""
+
+    def __init__(self, config: pytest.Config, log=None) -> None:  # noqa: ANN001 - xdist's
+        super().__init__(config, log)
+        # xdist would send the units with the most tests first; the workers' order is ours.
+        config.option.loadscopereorder = False
 
     def _split_scope(self, nodeid: str) -> str:
         return share_group(nodeid)
-
-
-def long_first(items: list[pytest.Item]) -> None:
-    """Put the long tests first, in place; a stable sort, so the rest keep their order.
-
-    Units of work go out in collection order, and every worker sorts the same way.
-    """
-    items.sort(key=lambda item: start_rank(share_group(item.nodeid)))

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from tests import sitebuild
-from tests.parallel import LONG_FIRST, share_group, start_rank
+from tests.parallel import share_group, work_order
 
 PAGES = "tests/site/test_pages.py"
 
@@ -34,11 +34,27 @@ def test_any_other_test_is_a_unit_of_its_own():
     assert share_group(nodeid) == nodeid
 
 
-def test_long_files_start_before_the_rest_in_their_listed_order():
-    faults = start_rank("tests/drift/test_faults.py::test_changed_label_is_label_drift[chromium]")
-    links = start_rank("tests/site/test_links.py::test_every_internal_link_resolves")
-    other = start_rank("tests/docs/test_sources.py::test_every_source_has_a_date")
-    assert faults < links < other == len(LONG_FIRST)
+def test_the_replica_run_and_page_checks_go_first_then_waiting_runs_then_the_rest():
+    elements = "tests/drift/test_portal_elements.py"
+    fault = "tests/drift/test_faults.py::test_changed_label_is_label_drift[chromium]"
+    crash = "tests/drift/test_exit_status.py::test_drift_exits_1"
+    home, otp = f"{PAGES}::home", f"{PAGES}::log-in/otp/"
+    quick = "tests/docs/test_sources.py::test_every_source_has_a_date"
+    given = [quick, home, crash, fault, otp, elements]
+    assert work_order(given) == [elements, home, otp, fault, crash, quick]
+
+
+def test_units_of_one_file_keep_their_collected_order():
+    first = "tests/drift/test_faults.py::test_changed_label_is_label_drift[chromium]"
+    second = "tests/drift/test_faults.py::test_firewall_page_is_blocked_not_drift[chromium]"
+    assert work_order([second, first]) == [second, first]
+
+
+def test_the_three_tests_of_the_unchanged_replica_run_are_one_unit():
+    path = "tests/drift/test_unchanged_run.py"
+    assert share_group(f"{path}::test_unchanged_replica_has_no_drift[chromium]") == share_group(
+        f"{path}::test_every_request_carries_the_honest_user_agent[chromium]"
+    )
 
 
 def test_worker_waits_for_the_controllers_build_and_adopts_it(tmp_path: Path):
