@@ -7,13 +7,15 @@ Two rules on top of xdist's scope distribution:
   ``tests/drift/test_portal_elements.py`` share one drift run that opens each page once, and
   the tests of ``tests/drift/test_unchanged_run.py`` one run of the unchanged replica. Spread
   over workers they would repeat that work on every worker.
-* **Long units first, in an order we give.** The replica run of every element, then the page
-  checks (which keep the processors busy), then the runs that mostly wait (drift runs against
-  pages slow or broken on purpose, subprocess runs of the drift command), then the quick tests,
-  so that no worker is left with a long test at the end. xdist's scope scheduling would send
-  the units with the most tests first; we measured pairing each waiting unit with a computing
-  one, and it was no faster on a 2-core machine (122-130 s against 118-121 s): the drift runs
-  slow down when the processors are busy.
+* **Waiting mixed into computing, long before short.** The replica run of every element goes
+  first, then the page checks (which keep the processors busy) with one unit that mostly
+  waits (a drift run against pages slow or broken on purpose, a subprocess run of the drift
+  command) after every three pages, then the waiting units left, then the quick tests, so
+  that no worker is left with a long test at the end. With all waiting units after the page
+  checks, five workers waited at once and the processors were idle for 7 s of a run; with one
+  after every page, the drift runs slowed each other and the page checks down (measured
+  figures at ``PAGES_PER_WAITING``). xdist's scope scheduling would instead send the units
+  with the most tests first.
 
 Why a scheduler of our own rather than ``--dist loadgroup`` and ``xdist_group`` marks: with
 pytest 9.2 a node's id is no longer the attribute xdist 3.8 rewrites to carry the group, so the
@@ -51,6 +53,12 @@ WAITING = (
     "tests/site/test_links.py",
     "tests/drift/test_record_replica.py",
 )
+#: One waiting unit goes out after every this many pages' checks (measured on 2 cores, five
+#: workers: after every page 121-128 s, every 2nd 115 s, every 3rd 112-116 s, every 4th 115 s;
+#: all waiting units after the page checks, 118-121 s).
+PAGES_PER_WAITING = 3
+
+
 def share_group(nodeid: str) -> str:
     """The unit of work a test belongs to: its shared group, else the test alone."""
     path = nodeid.split("::", 1)[0]
@@ -71,8 +79,18 @@ def _of_kind(units: list[str], files: tuple[str, ...]) -> list[str]:
 
 
 def work_order(units: list[str]) -> list[str]:
-    """The order units of work go out in: ``FIRST``, then ``WAITING``, then the rest as given."""
-    ordered = _of_kind(units, FIRST) + _of_kind(units, WAITING)
+    """The order units of work go out in.
+
+    The replica run first, then the page checks with a waiting unit after every
+    ``PAGES_PER_WAITING`` pages, then the waiting units left, then the rest as given.
+    """
+    ordered = _of_kind(units, FIRST[:1])
+    waiting = _of_kind(units, WAITING)
+    for index, page in enumerate(_of_kind(units, FIRST[1:]), start=1):
+        ordered.append(page)
+        if index % PAGES_PER_WAITING == 0 and waiting:
+            ordered.append(waiting.pop(0))
+    ordered += waiting
     placed = set(ordered)
     return ordered + [unit for unit in units if unit not in placed]
 

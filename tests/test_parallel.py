@@ -34,14 +34,15 @@ def test_any_other_test_is_a_unit_of_its_own():
     assert share_group(nodeid) == nodeid
 
 
-def test_the_replica_run_and_page_checks_go_first_then_waiting_runs_then_the_rest():
+def test_a_waiting_unit_goes_out_after_every_third_page_then_the_rest():
     elements = "tests/drift/test_portal_elements.py"
-    fault = "tests/drift/test_faults.py::test_changed_label_is_label_drift[chromium]"
-    crash = "tests/drift/test_exit_status.py::test_drift_exits_1"
-    home, otp = f"{PAGES}::home", f"{PAGES}::log-in/otp/"
+    faults = [f"tests/drift/test_faults.py::test_{n}[chromium]" for n in ("a", "b", "c")]
+    pages = [f"{PAGES}::{page}" for page in ("home", "a/", "b/", "c/", "d/", "e/", "f/")]
     quick = "tests/docs/test_sources.py::test_every_source_has_a_date"
-    given = [quick, home, crash, fault, otp, elements]
-    assert work_order(given) == [elements, home, otp, fault, crash, quick]
+    given = [quick, *pages, *faults, elements]
+    assert work_order(given) == [
+        elements, *pages[:3], faults[0], *pages[3:6], faults[1], pages[6], faults[2], quick,
+    ]
 
 
 def test_units_of_one_file_keep_their_collected_order():
