@@ -37,8 +37,8 @@ class BuildResult:
         return paths
 
 
-#: The editions (config, folder, docs folder), built in this order: English cleans its folder,
-#: so Hindi (under hi/) comes after.
+#: The editions (config, folder, docs folder). English goes into the site folder, Hindi into
+#: its hi/ folder, as ``make build`` does.
 EDITIONS = (("mkdocs.yml", "", "docs"), ("mkdocs.hi.yml", "hi", "docs-hi"))
 #: For a copy whose test reads English pages only: the Hindi build would add a second of work.
 ENGLISH_ONLY = EDITIONS[:1]
@@ -49,7 +49,9 @@ def strict_build(
 ) -> BuildResult:
     """Run the pre-build step, then ``mkdocs build --strict`` of each edition into ``site_dir``.
 
-    English goes into ``site_dir``, Hindi into ``site_dir/hi``, as ``make build`` does.
+    The editions build at the same time, each into a folder of its own (an English build
+    empties its site folder, so Hindi is built beside it and moved into ``site_dir/hi``
+    afterwards); the result is the tree ``make build`` writes.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
     env.pop("SITE_URL", None)
@@ -61,20 +63,23 @@ def strict_build(
     )
     if prebuild.returncode != 0:
         return BuildResult(site_dir, prebuild.returncode, prebuild.stdout + prebuild.stderr)
-    output = ""
-    for config, folder, _ in editions:
-        result = subprocess.run(
+    aside = {folder: site_dir.with_name(f"{site_dir.name}-{folder}") for _, folder, _ in editions
+             if folder}
+    builds = [
+        subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
-             "--site-dir", str(site_dir / folder)],
-            cwd=project,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
+             "--site-dir", str(aside.get(folder, site_dir))],
+            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
-        output += result.stdout + result.stderr
-        if result.returncode != 0:
-            return BuildResult(site_dir, result.returncode, output)
+        for config, folder, _ in editions
+    ]
+    output = "".join(build.communicate()[0] for build in builds)
+    failed = next((build.returncode for build in builds if build.returncode != 0), 0)
+    if failed:
+        return BuildResult(site_dir, failed, output)
+    for folder, built in aside.items():
+        shutil.rmtree(site_dir / folder, ignore_errors=True)
+        built.replace(site_dir / folder)
     return BuildResult(site_dir, 0, output)
 
 
