@@ -13,9 +13,8 @@ Two rules on top of xdist's scope distribution:
   command) after every three pages, then the waiting units left, then the quick tests, so
   that no worker is left with a long test at the end. With all waiting units after the page
   checks, five workers waited at once and the processors were idle for 7 s of a run; with one
-  after every page, the drift runs slowed each other and the page checks down (measured
-  figures at ``PAGES_PER_WAITING``). xdist's scope scheduling would instead send the units
-  with the most tests first.
+  after every page the run was slower still (measured figures at ``PAGES_PER_WAITING``).
+  xdist's scope scheduling would instead send the units with the most tests first.
 
 Why a scheduler of our own rather than ``--dist loadgroup`` and ``xdist_group`` marks: with
 pytest 9.2 a node's id is no longer the attribute xdist 3.8 rewrites to carry the group, so the
@@ -54,8 +53,8 @@ WAITING = (
     "tests/drift/test_record_replica.py",
 )
 #: One waiting unit goes out after every this many pages' checks (measured on 2 cores, five
-#: workers: after every page 121-128 s, every 2nd 115 s, every 3rd 112-116 s, every 4th 115 s;
-#: all waiting units after the page checks, 118-121 s).
+#: workers: after every page 121-128 s (with one unit queued per worker), every 2nd 115 s,
+#: every 3rd 112-116 s, every 4th 115 s; all waiting units after the page checks, 118-121 s).
 PAGES_PER_WAITING = 3
 
 
