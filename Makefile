@@ -14,7 +14,8 @@ TEST_STAMP   := $(VENV)/.installed-test
 CANARY_STAMP := $(VENV)/.installed-canary
 PREBUILD     := $(BIN)/python -m scripts.site.prebuild --docs-dir docs --docs-dir docs-hi
 # pytest-xdist workers for `make test`: more than the 2 cores of the reference machine, because
-# the drift fault runs spend most of their time waiting for pages (see tests/parallel.py).
+# the drift fault runs spend most of their time waiting for pages. `--dist loadgroup` keeps the
+# tests that share a page visit or a drift run on one worker (tests/parallel.py says why).
 TEST_WORKERS ?= 5
 # The Hindi edition is published under hi/ of wherever the English one is (SITE_URL).
 HINDI_URL    := $(if $(SITE_URL),SITE_URL_HI=$(SITE_URL)hi/)
@@ -43,7 +44,7 @@ test: $(TEST_STAMP)
 	$(BIN)/python -m scripts.tools.browser
 	$(PREBUILD)
 	$(BIN)/ruff check .
-	$(BIN)/pytest -n $(TEST_WORKERS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 ## test-fast: everything but the browser suites (for editing prose); CI runs `make test`
 test-fast: $(TEST_STAMP)
