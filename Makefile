@@ -23,12 +23,18 @@ HINDI_URL    := $(if $(SITE_URL),SITE_URL_HI=$(SITE_URL)hi/)
 UV_LOCK      := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
 	--generate-hashes --quiet
 
-.PHONY: serve serve-hi test test-fast build setup photos-setup bench canary translations lock clean
+.PHONY: configure serve serve-hi test test-fast build setup photos-setup bench canary translations lock clean
 
-## serve: preview the site with live reload at http://127.0.0.1:8000
+## configure: set the fork settings (REPOSITORY=owner/name, PUBLIC_URL=..., FEEDBACK_EMAIL=...)
+configure: $(DOCS_STAMP)
+	$(BIN)/python -m scripts.tools.configure $(if $(REPOSITORY),--repository "$(REPOSITORY)") \
+		$(if $(PUBLIC_URL),--public-url "$(PUBLIC_URL)") \
+		$(if $(filter command line,$(origin FEEDBACK_EMAIL)),--feedback-email "$(FEEDBACK_EMAIL)")
+
+## serve: preview both editions with live reload at http://127.0.0.1:8000 (Hindi under /hi/)
 serve: $(DOCS_STAMP)
 	$(PREBUILD)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m scripts.tools.preview --port 8000
 
 ## serve-hi: preview the Hindi edition at http://127.0.0.1:8001/hi/
 serve-hi: $(DOCS_STAMP)

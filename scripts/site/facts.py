@@ -13,6 +13,7 @@ import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
 
+from scripts.common.site_config import usable_email
 from scripts.site.portal_status import page_verification
 from scripts.site.sources import SourceError, resolve
 
@@ -91,7 +92,7 @@ def _report(aside: etree.Element, state: RenderState, meta: dict) -> None:
             line, "a", {"href": f"https://github.com/{settings['repository']}/issues/new?{query}"}
         )
         github.text = words["report_github"]
-    if settings["feedback_email"]:
+    if usable_email(settings["feedback_email"]):
         page_url = state.context.url if state.context else ""
         address = f"{settings['public_url'].rstrip('/')}/{settings['edition_path']}{page_url}"
         title = str(meta.get("title") or state.page or "")

@@ -21,6 +21,10 @@ It writes, into the docs folder (all of them git-ignored, never edited by hand):
 
 A file is rewritten only when its content changes, so a preview server does not rebuild for
 nothing.
+
+Before writing anything it checks the fork settings (``scripts.common.site_config``): a
+publishing build (``SITE_URL`` set) stops with exit 2 while any reader-facing setting is a
+placeholder or disagrees with another; a preview says once what it would refuse.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from scripts.common import site_config
 from scripts.common.paths import DOCS, ROOT, SNIPPETS
 from scripts.contract.model import ContractError
 
@@ -49,10 +54,34 @@ def _idcheck_rules() -> bytes:
 
 
 def public_url() -> str:
-    """``extra.public_url`` of ``mkdocs.yml`` (a line read: the file holds MkDocs-only tags)."""
-    from scripts.common.site_config import public_url as read_public_url
+    """``extra.public_url`` of ``mkdocs.yml``."""
+    return site_config.public_url(ROOT / "mkdocs.yml")
 
-    return read_public_url(ROOT / "mkdocs.yml")
+
+def check_settings(root: Path = ROOT) -> int:
+    """Refuse a publishing build with placeholder settings; in a preview, say so once.
+
+    Args:
+        root: The repository root whose settings to check.
+
+    Returns:
+        0 to go on, 2 when a publishing build must stop.
+    """
+    found = site_config.publishing_problems(root)
+    publishing = bool(os.environ.get("SITE_URL"))
+    if found and publishing:
+        print("prebuild: not publishing: the site settings are not ready:", file=sys.stderr)
+        for problem in found:
+            print(f"  - {problem}", file=sys.stderr)
+        print("  Set them with `make configure` (see the README's launch checklist).",
+              file=sys.stderr)
+        return 2
+    for problem in found:
+        print(f"prebuild: preview only (a publishing build would stop): {problem}")
+    if not site_config.settings(root / "mkdocs.yml").feedback_email:
+        print("prebuild: no feedback mailbox is set (mkdocs.yml extra.feedback_email): "
+              "the e-mail link under each page is left out")
+    return 0
 
 
 def _followers(docs_dir: Path) -> dict[str, Maker]:
@@ -117,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         "--docs-dir", action="append", type=Path, help="a docs folder (repeatable)"
     )
     args = parser.parse_args(argv)
+    if check_settings():
+        return 2
     for docs_dir in args.docs_dir or [ROOT / "docs"]:
         folder = docs_dir if docs_dir.is_absolute() else ROOT / docs_dir
         if not folder.is_dir():
