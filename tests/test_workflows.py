@@ -156,3 +156,15 @@ def test_pages_are_published_from_main_only_after_the_checks_pass():
 def test_dependabot_watches(ecosystem: str):
     config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
     assert ecosystem in {update["package-ecosystem"] for update in config["updates"]}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_job_has_its_trust_boundary_in_the_workflow_header(path: Path):
+    text = path.read_text(encoding="utf-8")
+    header = text.split("\njobs:", 1)[0]
+    assert "# Trust boundary" in header, f"{path.name}: no trust-boundary comment before jobs:"
+    data = yaml.safe_load(text)
+    for job in data["jobs"]:
+        assert re.search(rf"^# - (?:[\w-]+, )*{re.escape(job)}\b", header, re.M), (
+            f"{path.name}: job {job!r} is not named in the trust-boundary comment"
+        )
