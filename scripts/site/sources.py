@@ -23,7 +23,6 @@ from scripts.site.words import ENGLISH, heading
 SOURCES_PATH = ROOT / "portal" / "sources.yml"
 KIND_ORDER = ("official", "official-copy", "news", "third-party", "code")
 #: Each kind's heading on the Sources page is ``words["sources_<kind>"]`` (scripts.site.words).
-DATE_KINDS = ("published", "seen")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LIST_MARKER = "[[source-list]]"
 
@@ -41,26 +40,32 @@ class Source:
         title: What it is, with an official document's number.
         kind: One of ``KIND_ORDER``.
         url: Where a reader can open it.
-        date: Its own date (``dated: published``) or the day we last opened it
-            (``dated: seen``), as YYYY, YYYY-MM or YYYY-MM-DD.
-        dated: ``published`` or ``seen``.
+        date: The document's own date (YYYY, YYYY-MM or YYYY-MM-DD), or ``None`` when it
+            has none.
+        seen: The day we last opened it (same format), or ``None``.
     """
 
     id: str
     title: str
     kind: str
     url: str
-    date: str
-    dated: str = "published"
+    date: str | None = None
+    seen: str | None = None
 
     @property
     def when(self) -> str:
-        """The date as readers see it: ``2019-06-03`` or ``seen 2026-11-26``."""
+        """The dates as readers see them: ``2019-06-03``, ``seen 2026-11-26`` or both."""
         return self.when_in(ENGLISH)
 
+    @property
+    def sort_key(self) -> str:
+        """Its own date, for listing newest first; undated documents sort last."""
+        return self.date or ""
+
     def when_in(self, words: dict[str, str]) -> str:
-        """The date in an edition's words (``scripts.site.words``)."""
-        return words["seen_date"].format(date=self.date) if self.dated == "seen" else self.date
+        """The dates in an edition's words (``scripts.site.words``)."""
+        seen = words["seen_date"].format(date=self.seen) if self.seen else ""
+        return ", ".join(part for part in (self.date, seen) if part)
 
 
 def load_sources(path: Path = SOURCES_PATH) -> dict[str, Source]:
@@ -93,20 +98,34 @@ def load_sources(path: Path = SOURCES_PATH) -> dict[str, Source]:
                 f"{path}: at {source_id} → url: every source needs an https:// address a "
                 "reader can open"
             )
-        unknown = set(raw) - {"title", "kind", "url", "date", "dated"}
+        unknown = set(raw) - {"title", "kind", "url", "date", "seen"}
         if unknown:
             raise SourceError(f"{path}: at {source_id}: unexpected keys {sorted(unknown)}")
-        date = None if raw.get("date") is None else str(raw["date"])
-        if date is None or not DATE_PATTERN.match(date):
+        date, seen = (_date(path, source_id, raw, key) for key in ("date", "seen"))
+        if date is None and seen is None:
             raise SourceError(
-                f"{path}: at {source_id} → date: every source needs a date (YYYY, YYYY-MM or "
-                "YYYY-MM-DD): its own, or the day it was seen with 'dated: seen'"
+                f"{path}: at {source_id} → date: every source needs its own date or, when it "
+                "has none, the day it was seen ('seen:')"
             )
-        dated = raw.get("dated", "published")
-        if dated not in DATE_KINDS:
-            raise SourceError(f"{path}: at {source_id} → dated: expected one of {DATE_KINDS}")
-        sources[source_id] = Source(source_id, raw["title"], raw["kind"], url, date, dated)
+        sources[source_id] = Source(source_id, raw["title"], raw["kind"], url, date, seen)
     return sources
+
+
+def _date(path: Path, source_id: str, raw: dict, key: str) -> str | None:
+    """One optional date field of a register entry, checked.
+
+    Raises:
+        SourceError: when the value is there but is not YYYY, YYYY-MM or YYYY-MM-DD.
+    """
+    if raw.get(key) is None:
+        return None
+    value = str(raw[key])
+    if not DATE_PATTERN.match(value):
+        raise SourceError(
+            f"{path}: at {source_id} → {key}: expected a date (YYYY, YYYY-MM or YYYY-MM-DD), "
+            f"got {value!r}"
+        )
+    return value
 
 
 def resolve(ids: Any, sources: dict[str, Source], page: str) -> list[Source]:
@@ -146,7 +165,7 @@ class SourceList(MarkerBlock):
                 continue
             heading(parent, self.extension.words, f"sources_{kind}")
             listing = etree.SubElement(parent, "ul")
-            for source in sorted(members, key=lambda s: s.date or "", reverse=True):
+            for source in sorted(members, key=lambda s: s.sort_key, reverse=True):
                 self._item(listing, source)
 
     def _item(self, listing: etree.Element, source: Source) -> None:
