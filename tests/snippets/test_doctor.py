@@ -42,8 +42,13 @@ def test_refused_port_fails_the_connection_check(tmp_path):
     findings = diagnose([Endpoint("localhost", closed_port())], 5, None, NO_PROXY)
     tcp = by_check(findings)["tcp-connect"]
     assert tcp.status == "fail"
-    assert "tls-handshake" not in by_check(findings)
     assert exit_status(findings) == 2
+
+
+def test_checks_after_a_failed_one_are_reported_as_not_run():
+    findings = diagnose([Endpoint("localhost", closed_port())], 5, None, NO_PROXY)
+    later = [by_check(findings)[check] for check in ("tls-handshake", "https-get", "clock-skew")]
+    assert [(f.status, f.summary) for f in later] == [("skip", "not run: tcp-connect failed")] * 3
 
 
 def test_server_that_never_answers_is_bounded_by_the_timeout():
@@ -210,7 +215,9 @@ def test_proxy_setting_with_an_unreadable_port_fails_with_one_line(tmp_path):
     findings = diagnose([Endpoint("localhost", 443)], 5, None, {"https": "http://proxy:99999"})
     tcp = by_check(findings)["tcp-connect"]
     assert tcp.status == "fail"
-    assert tcp.summary == "the proxy setting http://proxy:99999 has an unreadable port"
+    assert tcp.summary == (
+        "the proxy setting http://proxy:? has a port that is not a number from 1 to 65535"
+    )
 
 
 def test_untrusted_certificate_says_python_could_not_verify_it_and_where_it_looks(tmp_path):
