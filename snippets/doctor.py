@@ -98,7 +98,7 @@ class Endpoint:
 
     @property
     def wire_authority(self) -> str | None:
-        """:attr:`authority` in ASCII, as a proxy is asked for it (None if it cannot be)."""
+        """``authority`` in ASCII, as a proxy is asked for it (None if it cannot be)."""
         host = self.host if ":" in self.host else ascii_host(self.host)
         return None if host is None else f"{bracketed(host)}:{self.port}"
 
@@ -253,7 +253,7 @@ def split_proxy(url: str) -> ProxyText:
 
 
 def host_problem(host: str) -> str | None:
-    """Why ``host`` (as :func:`split_proxy` gives it) cannot be a proxy's host, or None."""
+    """Why ``host`` (as ``split_proxy()`` gives it) cannot be a proxy's host, or None."""
     if not host:
         return "names no host"
     if host.startswith("["):
@@ -293,8 +293,9 @@ def scheme_problem(scheme: str | None) -> str | None:
 def tail_problem(parts: ProxyText) -> str | None:
     """Why the text after ``host:port`` makes the setting unusable, or None.
 
-    After ``http://host:port`` urllib ignores a path, so the doctor does too; a setting
-    without a scheme must end at the port (or a ``/``), as urllib reads all of it as the port.
+    After ``http://host:port`` the doctor ignores the rest, as urllib ignores a path. A
+    setting without a scheme must end at the port (or a ``/``): urllib would read the rest
+    as part of the port.
     """
     if parts.scheme is not None or parts.tail in ("", "/"):
         return None
@@ -315,6 +316,8 @@ def mask(url: str) -> str:
     Only a known scheme, a valid host and a port number are shown as written; a sign-in
     becomes ``***@`` and anything else ``?``. A path, query or fragment is left out.
     """
+    if not url.strip():
+        return "(empty)"
     parts = split_proxy(url)
     shown = ""
     if parts.scheme is not None:
@@ -369,7 +372,7 @@ def parse_proxy(url: str) -> ProxySetting:
 
     Raises:
         UsageError: when the setting is empty, is not an HTTP proxy, or has no usable host
-            or port. The message shows the setting only as :func:`mask` does.
+            or port. The message shows the setting only as ``mask()`` does.
     """
     if not url.strip():
         raise UsageError("the proxy setting is empty")
