@@ -40,7 +40,7 @@ from urllib.parse import unquote
 
 GUIDE_URL = "https://icegate-guide.github.io/icegate-guide/"
 DEFAULT_HOSTS = ("www.icegate.gov.in", "foservices.icegate.gov.in")
-USER_AGENT = "icegate-guide-doctor/1.0 (+https://icegate-guide.github.io/icegate-guide/)"
+USER_AGENT = f"icegate-guide-doctor/1.0 (+{GUIDE_URL})"
 
 #: Every check, in the order they run. Each id is also the anchor of its help entry.
 CHECKS = (

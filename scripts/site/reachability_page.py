@@ -60,7 +60,8 @@ WORDS = {
                         "normally; {down} found it down or under maintenance; {other} "
                         "found it slow, different or could not tell.{gap}",
         "timeline_gap": " {empty} of {bars} periods had no check.",
-        "ago": "{span} ago",
+        "reach_day_ago": "24 hours ago",
+        "reach_week_ago": "7 days ago",
         "now_edge": "now",
         "legend_up": "opened normally",
         "legend_degraded": "slow, partly working or different",
@@ -97,7 +98,8 @@ WORDS = {
                         "वह बंद था या रखरखाव चल रहा था; {other} में वह धीमा था, अलग दिखा या "
                         "जाँच कुछ नहीं बता सकी।{gap}",
         "timeline_gap": " {bars} में से {empty} हिस्सों में कोई जाँच नहीं हुई।",
-        "ago": "{span} पहले",
+        "reach_day_ago": "24 घंटे पहले",
+        "reach_week_ago": "7 दिन पहले",
         "now_edge": "अभी",
         "legend_up": "ठीक से खुला",
         "legend_degraded": "धीमा, आधा चालू या अलग",
@@ -157,8 +159,9 @@ def duration(length: timedelta, words: dict[str, str]) -> str:
 def render_now(parent: etree.Element, view: ReachabilityView) -> None:
     """The state at the last probe, when, and how often the probe runs."""
     words, summary, language = view.words, view.summary, view.language
-    box = etree.SubElement(parent, "div", {"class": f"reachability reachability--{
-        summary.state.value}", "data-state": summary.state.value})
+    state = summary.state.value
+    box = etree.SubElement(parent, "div", {"class": f"reachability reachability--{state}",
+                                           "data-state": state})
     if summary.checked is None:
         sentence = words["never"]
     elif summary.stale:
@@ -200,10 +203,7 @@ def render_timeline(parent: etree.Element, view: ReachabilityView) -> None:
         figure.append(bars_svg(bars, summary))
         edges = etree.SubElement(figure, "p", {"class": "reachability-timeline__edges",
                                                "aria-hidden": "true"})
-        text(etree.SubElement(edges, "span"), words["ago"].format(span=words[key].split()[-2]
-                                                                  + " " + words[key].split()[-1]
-                                                                  if view.language == "hi"
-                                                                  else _span_words(span)))
+        text(etree.SubElement(edges, "span"), words[f"{key}_ago"])
         text(etree.SubElement(edges, "span"), words["now_edge"])
         text(etree.SubElement(figure, "p", {"class": "reachability-timeline__summary"}),
              summary)
@@ -213,10 +213,6 @@ def render_timeline(parent: etree.Element, view: ReachabilityView) -> None:
         item = etree.SubElement(legend, "li")
         etree.SubElement(item, "span", {"class": "swatch", "data-colour": colour})
         item[-1].tail = AtomicString(" " + words[f"legend_{state.value if state else 'none'}"])
-
-
-def _span_words(span: timedelta) -> str:
-    return "24 hours" if span <= timedelta(days=1) else f"{span.days} days"
 
 
 def bars_svg(bars: list[Slot], summary: str) -> etree.Element:
