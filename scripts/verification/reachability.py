@@ -30,6 +30,8 @@ OK, CHANGED = "ok", "changed"
 DOWN_VERDICTS = frozenset({"unreachable", "http error"})
 MAINTENANCE = "maintenance"
 REFUSED = "blocked"
+#: Statuses with which a server refuses a visitor (here: our probe), not its own failure.
+REFUSED_STATUSES = frozenset({401, 403, 429})
 
 
 class State(str, Enum):
@@ -85,12 +87,14 @@ def state_of(pages: Mapping[str, Mapping[str, Any]]) -> State:
     ``SLOW_SECONDS``, when another public page failed, or when the login page drew something
     other than the form the guides describe;
     announced maintenance → maintenance; no answer or an error status → down. When the portal
-    refused the probe itself (a block page, rate limit), the probe cannot tell: unknown.
+    refused the probe itself (a block page, 401, 403 or 429), the probe cannot tell: unknown.
     """
     login = pages.get(KEY_PAGE)
     if not login:
         return State.UNKNOWN
     verdict = login.get("verdict")
+    if verdict == REFUSED or login.get("status") in REFUSED_STATUSES:
+        return State.UNKNOWN
     if verdict in DOWN_VERDICTS:
         return State.DOWN
     if verdict == MAINTENANCE:

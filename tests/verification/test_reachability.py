@@ -50,6 +50,12 @@ def test_state_follows_the_login_page(login: str, home: str, ready: float | None
     assert state_of({"home": page(home), "login": page(login, ready)}) == state
 
 
+@pytest.mark.parametrize("status", [401, 403, 429])
+def test_a_login_page_that_refused_the_probe_says_nothing(status: int):
+    login = {"verdict": "http error", "ready": None, "status": status}
+    assert state_of({"login": login}) == State.UNKNOWN
+
+
 def test_a_probe_without_the_login_page_says_nothing():
     assert state_of({"home": page("ok")}) == State.UNKNOWN
 
