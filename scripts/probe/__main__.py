@@ -1,4 +1,10 @@
-"""Run one reachability probe: ``python -m scripts.probe [--portal-url URL] [--append FILE]``.
+"""Run one reachability probe, or record one: ``python -m scripts.probe [publish] ...``.
+
+``python -m scripts.probe [--portal-url URL] [--append FILE] [--github-output FILE]`` probes.
+``python -m scripts.probe publish --record-env NAME [--repo DIR]`` records the probe handed
+over in the environment variable ``NAME`` on the history branch and, when one is due, asks
+for a rebuild of the site (``scripts/probe/publish.py``); exit 0 done, 1 it failed, 2 the
+hand-over was refused.
 
 Without ``--portal-url`` it probes the live portal (only the scheduled probe workflow does
 that); with it, any server laid out like the replica (tests, a local stand-in). The record is
@@ -13,20 +19,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
+from scripts.common import gitrun
 from scripts.common.paths import ROOT
 from scripts.contract.model import project_contract
 from scripts.drift.browser_setup import OFFLINE_RESOLVER
 from scripts.drift.checker import user_agent
 from scripts.drift.target import Target, about_url
 from scripts.probe.log import append_record
+from scripts.probe.publish import publish, request_rebuild, validated
 from scripts.probe.run import ProbeFailed, probe
 from scripts.tools.browser import system_chromium
+from scripts.verification.reachability import RecordError
 
 PROBE_FAILED = 70
 
@@ -65,8 +75,37 @@ def run(args: argparse.Namespace) -> dict:
         raise ProbeFailed(f"the browser failed: {str(error).splitlines()[0]}") from error
 
 
+def publish_main(argv: list[str]) -> int:
+    """The ``publish`` command: validate the hand-over, record it, rebuild when due."""
+    parser = argparse.ArgumentParser(prog="python -m scripts.probe publish")
+    parser.add_argument("--record-env", required=True, help="variable holding the record")
+    parser.add_argument("--repo", type=Path, default=ROOT, help="the git checkout to push from")
+    parser.add_argument("--remote", default="origin")
+    parser.add_argument("--no-rebuild", action="store_true", help="never ask for a rebuild")
+    args = parser.parse_args(argv)
+    try:
+        record = validated(json.loads(os.environ.get(args.record_env, "")))
+    except (json.JSONDecodeError, RecordError) as error:
+        print(f"probe publish: refused: {error}", file=sys.stderr)
+        return 2
+    try:
+        done = publish(args.repo, record, args.remote)
+        if done.rebuild and not args.no_rebuild:
+            request_rebuild()
+    except gitrun.CommandError as error:
+        print(f"probe publish: {error}", file=sys.stderr)
+        return 1
+    what = "recorded" if done.added else "already recorded"
+    print(f"probe publish: {what}; state {done.state}; "
+          f"site rebuild {'asked for' if done.rebuild and not args.no_rebuild else 'not due'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Probe once and hand the record on; see the module docstring for the exit status."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["publish"]:
+        return publish_main(argv[1:])
     args = parse_args(argv)
     try:
         record = run(args)
