@@ -9,14 +9,24 @@ says only what the probe saw: it opens public pages and never logs in.
 
 from __future__ import annotations
 
+import os
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from markdown.util import AtomicString
 
 from scripts.common.clock import INDIA
-from scripts.verification.reachability import Outage, Probe, Slot, State, Summary, timeline
+from scripts.site.markers import MarkerBlock
+from scripts.verification.reachability import (
+    Outage,
+    Probe,
+    Slot,
+    State,
+    Summary,
+    summarise,
+    timeline,
+)
 
 NOW_MARKER = "[[reachability-now]]"
 TIMELINE_MARKER = "[[reachability-timeline]]"
@@ -209,9 +219,9 @@ def render_timeline(parent: etree.Element, view: ReachabilityView) -> None:
              summary)
     legend = etree.SubElement(parent, "ul", {"class": "reachability-legend"})
     for state in (State.UP, State.DEGRADED, State.DOWN, State.MAINTENANCE, State.UNKNOWN, None):
-        colour, _ = BARS[state] if state else NO_DATA
         item = etree.SubElement(legend, "li")
-        etree.SubElement(item, "span", {"class": "swatch", "data-colour": colour})
+        name = state.value if state else "none"
+        etree.SubElement(item, "span", {"class": f"swatch swatch--{name}"})
         item[-1].tail = AtomicString(" " + words[f"legend_{state.value if state else 'none'}"])
 
 
@@ -259,3 +269,34 @@ def _outage_cells(outage: Outage, now: datetime, words: dict[str, str],
                   language: str) -> tuple[str, str, str]:
     ended = india_time(outage.ended, language) if outage.ended else words["outage_ongoing"]
     return india_time(outage.began, language), ended, duration(outage.length(now), words)
+
+
+class ReachabilityBlock(MarkerBlock):
+    """The block processor behind the three ``[[reachability-…]]`` markers."""
+
+    markers = MARKERS
+
+    def render(self, parent: etree.Element, marker: str) -> None:
+        """Write the part the marker names, as of the build's time."""
+        data = self.extension.data
+        now = build_time()
+        view = ReachabilityView(
+            probes=data.probes,
+            summary=summarise(data.probes, now, data.probe_interval),
+            now=now,
+            interval=data.probe_interval,
+            language=self.extension.settings["language"],
+        )
+        RENDERERS[marker](parent, view)
+
+
+RENDERERS = {NOW_MARKER: render_now, TIMELINE_MARKER: render_timeline,
+             OUTAGES_MARKER: render_outages}
+
+
+def build_time() -> datetime:
+    """Now, or the time in ``SOURCE_DATE_EPOCH`` (reproducible builds, and the tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)

@@ -15,10 +15,12 @@ login form that appeared is not a login that works. Standard library only; pure 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 #: The page whose answer decides the state: readers come to log in.
@@ -263,3 +265,35 @@ def should_publish(previous: Mapping[str, Any] | None, current: State, now: date
     except RecordError:
         return True
     return now - last >= quiet
+
+
+def read_folder(folder: Path) -> tuple[list[Probe], list[str]]:
+    """Every probe in the ``*.jsonl`` files of ``folder`` (none when it does not exist)."""
+    probes: list[Probe] = []
+    skipped: list[str] = []
+    for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
+        try:
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError as error:
+            skipped.append(f"{folder.name}/{path.name}: cannot be read ({error.strerror})")
+            continue
+        found, bad = read_lines(lines, f"{folder.name}/{path.name}")
+        probes += found
+        skipped += bad
+    probes.sort(key=lambda probe: probe.at)
+    return probes, skipped
+
+
+#: The probe workflow; its cron line is the one setting for how often the probe runs.
+PROBE_WORKFLOW = ".github/workflows/probe.yml"
+DEFAULT_INTERVAL = timedelta(minutes=30)
+
+
+def probe_interval(workflow: Path) -> timedelta:
+    """How often the probe runs, read from the workflow's ``*/N * * * *`` cron line."""
+    try:
+        text = workflow.read_text(encoding="utf-8")
+    except OSError:
+        return DEFAULT_INTERVAL
+    found = re.search(r'cron:\s*"\*/(\d+) \* \* \* \*"', text)
+    return timedelta(minutes=int(found.group(1))) if found else DEFAULT_INTERVAL

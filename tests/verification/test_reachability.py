@@ -144,3 +144,20 @@ def test_the_same_state_is_published_again_only_after_the_quiet_period():
 
 def test_the_first_probe_is_published():
     assert should_publish(None, State.UP, START, timedelta(hours=3))
+
+
+def test_the_probe_interval_is_read_from_the_workflow_schedule():
+    from pathlib import Path
+
+    from scripts.verification.reachability import PROBE_WORKFLOW, probe_interval
+
+    root = Path(__file__).resolve().parents[2]
+    assert probe_interval(root / PROBE_WORKFLOW) == timedelta(minutes=30)
+
+
+def test_a_changed_schedule_changes_the_interval(tmp_path):
+    from scripts.verification.reachability import probe_interval
+
+    workflow = tmp_path / "probe.yml"
+    workflow.write_text('on:\n  schedule:\n    - cron: "*/15 * * * *"\n')
+    assert probe_interval(workflow) == timedelta(minutes=15)
