@@ -224,3 +224,27 @@ def test_fake_gh_rejects_a_flag_the_real_gh_does_not_have(night, tmp_path: Path)
 def test_refused_pushes_wait_longer_each_time_up_to_ten_seconds(monkeypatch):
     monkeypatch.delenv("NIGHTLY_PUSH_PAUSE_SCALE", raising=False)
     assert [nightly.push_pause(n) for n in (1, 2, 3, 4)] == [2, 4, 8, 10]
+
+
+def test_a_history_deleted_on_the_branch_fails_loudly_instead_of_starting_again(
+    night, tmp_path: Path
+):
+    night(1, {ELEMENT: "present"})
+    night(2, {ELEMENT: "present"})
+    remote = tmp_path / "remote.git"
+    git = ["git", "--git-dir", str(remote)]
+    tree = subprocess.run([*git, "mktree"], input="", capture_output=True, text=True,
+                          check=True).stdout.strip()
+    commit = subprocess.run(
+        [*git, "commit-tree", tree, "-p", "portal-history", "-m", "oops"],
+        capture_output=True, text=True, check=True,
+        env={**os.environ, **nightly.BOT},
+    ).stdout.strip()
+    subprocess.run([*git, "update-ref", "refs/heads/portal-history", commit], check=True)
+    third = night(3, {ELEMENT: "present"})
+    assert third["returncode"] == 1
+    assert "has no readable history.json" in third["output"]
+    assert third["new_calls"] == []
+    tip = subprocess.run([*git, "rev-parse", "portal-history"], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert tip == commit, "nothing pushed over the damaged branch"
