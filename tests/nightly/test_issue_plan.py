@@ -172,4 +172,4 @@ def test_guide_places_in_a_drift_issue_are_code_so_a_file_name_cannot_mention():
         [run(1, "label drift"), run(2, "label drift")], [],
         mentions={ELEMENT: ["docs/@octocat.md:3"]},
     )
-    assert "- `docs/@octocat.md:3`" in actions[0].body
+    assert "- ` docs/@octocat.md:3 `" in actions[0].body
