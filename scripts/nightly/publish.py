@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -73,15 +74,21 @@ class NightlyError(RuntimeError):
 # condense ------------------------------------------------------------------------------
 
 
+def _plain(text: str) -> str:
+    """Runner names as plain text (what the publish job accepts): other marks become ``-``."""
+    return re.sub(r"[^\w .()/:+-]", "-", text)[:60]
+
+
 def where_from_env(env: dict[str, str]) -> str:
-    """Where the run happened, from the GitHub runner's environment."""
+    """Where the run happened, from the GitHub runner's environment, as plain text."""
     if "RUNNER_OS" not in env:
         return "not recorded"
     kind = env.get("RUNNER_ENVIRONMENT", "github-hosted")
-    name = env.get("RUNNER_NAME", "")
+    name = _plain(env.get("RUNNER_NAME", ""))
+    system = _plain(env["RUNNER_OS"])
     if kind == "self-hosted":
-        return f"GitHub Actions, self-hosted {env['RUNNER_OS']} runner {name}".strip()
-    return f"GitHub Actions, GitHub-hosted {env['RUNNER_OS']} runner"
+        return f"GitHub Actions, self-hosted {system} runner {name}".strip()
+    return f"GitHub Actions, GitHub-hosted {system} runner"
 
 
 def status_problem(status: int) -> str | None:

@@ -105,3 +105,38 @@ def test_portal_text_joins_a_surrogate_pair_held_as_two_code_points():
 def test_portal_text_cuts_a_page_of_text_to_a_label():
     cut = portal_text("x" * 10_000)
     assert len(cut) == MAX_LABEL and cut.endswith("…")
+
+
+def test_a_runner_name_with_markup_still_gives_a_where_the_publish_job_accepts():
+    from scripts.nightly.publish import where_from_env
+
+    where = where_from_env({"RUNNER_OS": "Linux", "RUNNER_ENVIRONMENT": "self-hosted",
+                            "RUNNER_NAME": "<b>@octocat</b> #1"})
+    assert validate(condensed(where=where), IDS)["where"] == where
+
+
+def test_what_condense_hands_over_for_a_whole_contract_run_is_accepted(tmp_path):
+    import json
+
+    from scripts.nightly.publish import condense
+
+    contract = project_contract()
+    report = {
+        "started": "2026-12-01T20:30:00+00:00",
+        "finished": "2026-12-01T20:32:00+00:00",
+        "complete": True,
+        "target": {"mode": "live"},
+        "outcome": "drift",
+        "exit_status": 1,
+        "pages": [{"page": page, "verdict": "ok"} for page in contract.pages],
+        "elements": [
+            {"element": e, "verdict": "label drift" if e == "login.submit" else "present",
+             "observed_label": "LOG\x00IN @x"}
+            for e in contract.elements
+        ],
+    }
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps(report))
+    handed = condense(path, 1, "not recorded", "https://github.com/o/r/actions/runs/9")
+    handed = json.loads(json.dumps(handed))  # through the job output, as JSON
+    assert validate(handed, IDS, "o/r")["observed"] == {"login.submit": "LOGIN @x"}
