@@ -15,6 +15,7 @@ nightly publish job runs it without installing anything).
 from __future__ import annotations
 
 import json
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -239,13 +240,25 @@ def read_status(path: Path = HISTORY_PATH) -> VerificationStatus:
         path: The history file.
 
     Returns:
-        The status: "none" without a file, "unknown" (with the problem) for a bad file.
+        The status: "none" without a file, "unknown" (with the problem) for a bad file; the
+        problem is also printed once to stderr, so that the build log names it.
     """
     try:
         runs = load_runs(path)
     except HistoryError as error:
+        _tell_once(f"verification history: status unknown: {error}")
         return VerificationStatus(state="unknown", problem=str(error))
     return status_from_runs(runs)
+
+
+_TOLD: set[str] = set()
+
+
+def _tell_once(message: str) -> None:
+    """Say a problem in the build log (stderr), once per process: it never stops the build."""
+    if message not in _TOLD:
+        _TOLD.add(message)
+        print(message, file=sys.stderr)
 
 
 def _hidden(character: str) -> bool:

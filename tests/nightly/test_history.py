@@ -171,3 +171,9 @@ def test_a_label_with_a_lone_surrogate_is_recorded_not_refused(tmp_path: Path):
     drifted["elements"][0]["observed_label"] = "LOG\ud800IN\x01"
     append_run(run_record(drifted, "x", None), path)
     assert json.loads(path.read_text())["runs"][0]["observed"] == {"login.submit": "LOG\ufffdIN"}
+
+
+def test_a_malformed_history_is_named_in_the_build_log(tmp_path: Path, capsys):
+    read_status(history_with(tmp_path, finished="the day before yesterday"))
+    log = capsys.readouterr().err
+    assert "status unknown: history.json: runs → 0 → finished" in log
