@@ -415,25 +415,37 @@ def drift_issue(element_id: str) -> int | None:
     return next((issue.number for issue in issues if issue.key == element_id), None)
 
 
-def open_pull_request(repo: Path, branch: str) -> int | None:
-    """The number of the open pull request from ``branch``, if there is one."""
+def pull_requests(repo: Path, branch: str) -> tuple[int | None, bool]:
+    """The open pull request from ``branch``, and whether one was closed without merging.
+
+    Returns:
+        The open one's number (or None), and True when a person closed one unmerged (the
+        nightly then does not ask again).
+    """
     listing = json.loads(run(
-        ["gh", "pr", "list", "--head", branch, "--state", "open", "--json", "number"], repo
+        ["gh", "pr", "list", "--head", branch, "--state", "all", "--json", "number,state"], repo
     ) or "[]")
-    return listing[0]["number"] if listing else None
+    open_one = next((p["number"] for p in listing if p["state"] == "OPEN"), None)
+    return open_one, any(p["state"] == "CLOSED" for p in listing)
 
 
 def apply(proposal: Proposal, repo: Path, base: str) -> str:
     """Push the proposal's branch (rebuilt on the base) and open or update its pull request.
 
     Returns:
-        What was done: ``opened``, ``updated`` or ``unchanged``.
+        What was done: ``opened``, ``updated``, ``unchanged``, or why nothing was proposed.
 
     Raises:
         LabelError: on a bad contract edit (2) or a git/gh failure (4).
     """
     if proposal.branch == base:
         raise LabelError(f"refusing to push to the base branch {base!r}")
+    number, declined = pull_requests(repo, proposal.branch)
+    if number is None and declined:
+        return (
+            f"not proposed again: a person closed the pull request from {proposal.branch} "
+            "(delete that branch to let the nightly propose a label again)"
+        )
     base_commit = run(["git", "rev-parse", "HEAD"], repo)
     before = run(["git", "show", f"HEAD:{CONTRACT_FILE}"], repo) + "\n"
     after = edit_contract(before, proposal)
@@ -457,13 +469,12 @@ def apply(proposal: Proposal, repo: Path, base: str) -> str:
     old_contract = parse_contract(before, Path(CONTRACT_FILE))
     body = pr_body(proposal, guide_changes(repo, old_contract, proposal),
                    drift_issue(proposal.element))
-    number = open_pull_request(repo, proposal.branch)
     if number is None:
         run(["gh", "pr", "create", "--base", base, "--head", proposal.branch,
              "--title", pr_title(proposal), "--body", body], repo)
-        return "opened"
+        return "pull request opened"
     run(["gh", "pr", "edit", str(number), "--title", pr_title(proposal), "--body", body], repo)
-    return "updated" if not same else "unchanged"
+    return f"pull request #{number} " + ("updated" if not same else "unchanged")
 
 
 # Command line ----------------------------------------------------------------------------
@@ -500,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "plan":
                 print(f"{line} (would propose on {proposal.branch})")
                 continue
-            print(f"{line}: pull request {apply(proposal, args.repo, args.base)}")
+            print(f"{line}: {apply(proposal, args.repo, args.base)}")
     except (HistoryError, ContractError) as error:
         print(f"labels: {error}", file=sys.stderr)
         return 2

@@ -122,7 +122,8 @@ def handle(args: argparse.Namespace, state: dict) -> str:
         return f"https://github.com/o/r/pull/{len(pulls)}\n"
     if where == ("pr", "list"):
         found = [
-            {"number": p["number"]} for p in state.get("pulls", [])
+            {"number": p["number"], "state": p.get("state", "open").upper()}
+            for p in state.get("pulls", [])
             if (args.head is None or p["head"] == args.head)
             and args.state in ("all", p.get("state", "open"))
         ]

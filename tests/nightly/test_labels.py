@@ -250,3 +250,15 @@ def test_the_same_night_twice_pushes_nothing_new(tmp_path: Path):
     repo.propose([night(1), night(2)])
     assert repo.heads()["nightly-label/login.submit"] == first
     assert len(repo.pulls()) == 1
+
+
+def test_a_pull_request_a_person_closed_is_not_opened_again(tmp_path: Path):
+    repo = Repository(tmp_path)
+    repo.propose([night(1), night(2)])
+    state = json.loads(repo.state.read_text())
+    state["pulls"][0]["state"] = "closed"
+    repo.state.write_text(json.dumps(state))
+    done = repo.propose([night(1), night(2), night(3)])
+    assert done.returncode == 0, done.stderr
+    assert "a person closed the pull request" in done.stdout
+    assert len(repo.pulls()) == 1
