@@ -18,7 +18,8 @@ Standard library only: the publish job installs nothing, so the contract's ids a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ RUN_URL = re.compile(
 )
 _SECTION = re.compile(r"^(?P<name>[A-Za-z_]+):\s*(#.*)?$")
 _KEY = re.compile(r"^  (?P<q>[\"']?)(?P<key>[^\s:\"'#][^:\"']*)(?P=q):\s*(#.*)?$")
+_PAGE = re.compile(r"^    page:\s*(?P<q>[\"']?)(?P<page>[a-z][a-z0-9_.]*)(?P=q)\s*(#.*)?$")
 
 
 class HandoverError(ValueError):
@@ -48,10 +50,11 @@ class HandoverError(ValueError):
 
 @dataclass(frozen=True)
 class ContractIds:
-    """The contract's page and element ids."""
+    """The contract's page and element ids, and each element's page."""
 
     pages: frozenset[str]
     elements: frozenset[str]
+    element_pages: Mapping[str, str] = field(default_factory=dict)
 
 
 def contract_ids(path: Path = CONTRACT) -> ContractIds:
@@ -66,18 +69,25 @@ def contract_ids(path: Path = CONTRACT) -> ContractIds:
         why = getattr(error, "strerror", None) or type(error).__name__
         raise HandoverError(f"{shown_path(path)}: cannot read the contract: {why}") from None
     found: dict[str, set[str]] = {"pages": set(), "elements": set()}
+    element_pages: dict[str, str] = {}
     section: str | None = None
+    current: str | None = None
     for line in lines:
         top = _SECTION.match(line)
         if top:
-            section = top["name"]
+            section, current = top["name"], None
             continue
         key = _KEY.match(line)
         if key and section in found:
             found[section].add(key["key"])
+            current = key["key"]
+            continue
+        page = _PAGE.match(line)
+        if page and section == "elements" and current:
+            element_pages[current] = page["page"]
     if not found["pages"] or not found["elements"]:
         raise HandoverError(f"{shown_path(path)}: no pages or no elements found")
-    return ContractIds(frozenset(found["pages"]), frozenset(found["elements"]))
+    return ContractIds(frozenset(found["pages"]), frozenset(found["elements"]), element_pages)
 
 
 def _shown(value: Any) -> str:

@@ -13,7 +13,8 @@ Rules:
   as a whole answered) open an issue for that page; the first night it is checked closes it.
 - A page that ``changed`` (it shows real content, but not the form the contract describes) is
   page drift: ``open_after`` such nights open one issue for the page (a person decides what
-  changed); the first night it is checked as expected closes it.
+  changed); the first night it is checked as expected closes it. Its elements get no issues
+  of their own while it is changed (the page's issue speaks for them).
 - Portal text (an observed label) is quoted in a code span, and guide places are code too,
   so nothing the portal shows can @mention anyone or link an issue.
 - An open issue whose element or page is no longer in the latest run (removed or renamed in
@@ -32,6 +33,7 @@ import argparse
 import json
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,7 @@ from typing import Any
 from scripts.common.paths import ROOT
 from scripts.drift.model import DRIFT_TEXTS, ElementVerdict, Outcome, PageVerdict
 from scripts.drift.report import code_span
+from scripts.nightly.handover import CONTRACT, HandoverError, contract_ids
 from scripts.nightly.history import (
     HISTORY_PATH,
     PAGE_CHANGED,
@@ -288,6 +291,7 @@ def plan(
     open_issues: list[OpenIssue],
     rules: Rules = Rules(),  # noqa: B008 - frozen, used read-only
     mentions: dict[str, list[str]] | None = None,
+    element_pages: Mapping[str, str] | None = None,
 ) -> list[Action]:
     """Every action the newest run calls for.
 
@@ -296,6 +300,8 @@ def plan(
         open_issues: The open drift and outage issues, by marker key.
         rules: The thresholds.
         mentions: element id → ``docs/PAGE.md:LINE`` places, for issue bodies.
+        element_pages: element id → its page id; an element of a page that ``changed`` in
+            the newest run gets no action (the page's issue speaks for it).
 
     Returns:
         The actions, elements first (in id order), then the outage.
@@ -306,7 +312,10 @@ def plan(
     current_elements = set(runs[-1]["elements"])
     current_pages = set(runs[-1]["pages"])
     actions = []
+    changed = {p for p, verdict in runs[-1]["pages"].items() if verdict == PAGE_CHANGED}
     for element_id in sorted(current_elements):
+        if (element_pages or {}).get(element_id) in changed:
+            continue
         actions += plan_element(element_id, runs, issues.get(element_id), rules, mentions or {})
     for page_id in sorted(current_pages):
         actions += plan_page(page_id, runs, issues.get(f"{PAGE_PREFIX}{page_id}"), rules)
@@ -395,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--outage-after", type=int, default=Rules.outage_after)
     parser.add_argument("--unchecked-after", type=int, default=Rules.unchecked_after)
     parser.add_argument("--issues", help="JSON file of open issues [{number, key}] (testing)")
+    parser.add_argument("--contract", type=Path, default=CONTRACT,
+                        help="the contract (which page each element is on)")
     args = parser.parse_args(argv)
     from scripts.contract.mentions import scan_docs
 
@@ -409,12 +420,12 @@ def main(argv: list[str] | None = None) -> int:
             issues = [OpenIssue(**item) for item in json.loads(Path(args.issues).read_text())]
         else:
             issues = open_issues_on_github()  # read-only: a dry run plans against real issues
-        actions = plan(runs, issues, rules, mentions)
+        actions = plan(runs, issues, rules, mentions, contract_ids(args.contract).element_pages)
         for action in actions:
             print(action.describe())
             if not args.dry_run:
                 carry_out(action)
-    except (HistoryError, GhError, OSError, ValueError) as error:
+    except (HistoryError, HandoverError, GhError, OSError, ValueError) as error:
         print(f"drift_issues: {error}", file=sys.stderr)
         return 1
     if not actions:

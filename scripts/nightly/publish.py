@@ -321,11 +321,15 @@ def publish(args: argparse.Namespace) -> int:
     atomic_write(args.history_out, history_text(runs, args.keep))
     gh("workflow", "run", args.pages_workflow, "--ref", args.ref)
     print(f"nightly: asked for {args.pages_workflow} on {args.ref} (the site shows the new run)")
-    return drift_issues.main(["--history", str(args.history_out)])
+    return drift_issues.main(["--history", str(args.history_out), "--contract", str(args.contract)])
 
 
 def record_locally(args: argparse.Namespace) -> int:
     """Append a live report to a local history file."""
+    if args.run_url is not None and not args.run_url.startswith("https://"):
+        print(f"nightly: --run-url must be an https:// address, not {args.run_url!r}",
+              file=sys.stderr)
+        return 2
     try:
         report = json.loads(args.report.read_text(encoding="utf-8"))
         if report.get("target", {}).get("mode") != "live":

@@ -31,6 +31,7 @@ def test_line_scan_of_the_contract_finds_the_ids_the_model_reads():
     ids = contract_ids(CONTRACT_PATH)
     assert ids.pages == set(contract.pages)
     assert ids.elements == set(contract.elements)
+    assert ids.element_pages == {e.id: e.page for e in contract.elements.values()}
 
 
 def test_a_sound_hand_over_is_accepted_unchanged():

@@ -173,3 +173,11 @@ def test_guide_places_in_a_drift_issue_are_code_so_a_file_name_cannot_mention():
         mentions={ELEMENT: ["docs/@octocat.md:3"]},
     )
     assert "- ` docs/@octocat.md:3 `" in actions[0].body
+
+
+def test_elements_of_a_changed_page_get_no_issue_of_their_own():
+    runs = [page_run(day, "changed", "drift") for day in (1, 2)]
+    for run_record in runs:
+        run_record["elements"][ELEMENT] = "missing"
+    actions = plan(runs, [], element_pages={ELEMENT: "login"})
+    assert kinds(actions) == [("open", "page:login")]
