@@ -5,7 +5,9 @@ shown, per element, the last date on which the live portal showed it as document
 warning when the portal changed under the guides (label changed, element missing). Locator
 drift (the element and its label as documented, only our selector changed) is for maintainers:
 it counts as seen, and is listed on the status page, never on a guide page. A missing history
-means "not yet verified"; a malformed one means "status unknown" and never breaks the build.
+means "not yet verified"; a malformed one (wrong shape, or a wrong type or unknown value in any
+field the site reads) means "status unknown", is named in the build log with its
+repository-relative path, and never breaks the build.
 
 Dates are days in India (IST, UTC+05:30, no daylight saving): the run that starts at 02:00 IST
 is dated that day, not the UTC day before. This module uses the standard library only (the

@@ -9,11 +9,14 @@ Three commands, run by ``.github/workflows/nightly-drift.yml``:
     report, is an error (exit 1) that fails the job. Writes ``record=<JSON>`` (the run
     condensed for the history) to FILE, the job's output.
 ``publish --record-env NAME``
-    In the publish job (write scopes, standard library only, runs on main only). Appends the
-    record to ``history.json`` on the ``portal-history`` branch, rebuilding the commit on the
-    newest tip and retrying when someone pushed first; then dispatches ``pages.yml`` so the
-    site shows the new history; then, only once the history is pushed, opens, comments on and
-    closes issues (``scripts.nightly.issues``).
+    In the publish job (write scopes, standard library only, runs on main only). First checks
+    the hand-over against the contract (``scripts.nightly.handover``) and refuses anything
+    else, before any push or gh call. Appends the record to ``history.json`` on the
+    ``portal-history`` branch, rebuilding the commit on the newest tip and retrying when
+    someone pushed first (a branch whose tip has no readable history is an error, never a
+    fresh start); then dispatches ``pages.yml`` so the site shows the new history; then, only
+    once the history is pushed, opens, comments on and closes issues
+    (``scripts.nightly.issues``).
 ``record --report R``
     Appends a live report to a local history file (for a maintainer's own runs).
 
