@@ -49,8 +49,9 @@ BRANCH_PREFIX = "nightly-label/"
 CONTRACT_FILE = "portal/contract.yml"
 DOCS_DIRS = ("docs", "docs-hi")
 LABEL_DRIFT = ElementVerdict.LABEL_DRIFT.value
-#: Labels the nightly may propose: words, digits, spaces and plain punctuation; 1-80 characters.
-SAFE_LABEL = re.compile(r"^\w[\w .,:;!?'()/&+-]{0,79}$")
+#: Labels the nightly may propose: words, digits, spaces and plain punctuation; 1-80 characters;
+#: no web address.
+SAFE_LABEL = re.compile(r"^(?!.*(://|www\.))\w[\w .,:;!?'()/&+-]{0,79}$", re.IGNORECASE)
 RAISED = {"low": "medium", "medium": "high", "high": "high"}
 LIST_ITEM = re.compile(r"^\s*(\d+\.|[-*+])\s")
 BOT = {

@@ -65,7 +65,13 @@ def test_a_night_the_element_was_not_checked_neither_counts_nor_breaks_the_run()
     assert proposed([night(1), night(2, "not checked"), night(3)]) == [(SUBMIT, "SIGN IN")]
 
 
-@pytest.mark.parametrize("label", ["SIGN <b>IN</b>", "ask @octocat", "see #12", "LOG[[ui:x]]"])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "SIGN <b>IN</b>", "ask @octocat", "see #12", "LOG[[ui:x]]", "go https://x.example",
+        "WWW.x.in",
+    ],
+)
 def test_a_label_that_is_not_plain_text_is_left_to_a_person(label: str):
     assert proposed([night(1, observed=label), night(2, observed=label)]) == []
 
