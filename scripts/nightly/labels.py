@@ -230,22 +230,24 @@ def check_edit(before: str, after: str, proposal: Proposal) -> Contract:
         new = parse_contract(after, source)
     except ContractError as error:
         raise LabelError(f"the edited contract does not validate: {error}") from None
-    element = new.elements[proposal.element]
+    was, element = old.elements[proposal.element], new.elements[proposal.element]
     if element.label != proposal.label:
         raise LabelError(f"the edited contract reads the label as {element.label!a}")
-    changed = old.elements[proposal.element].model_copy(
+    expected = was.model_copy(
         update={
-            "label": element.label,
-            "label_confidence": element.label_confidence,
-            "evidence": element.evidence,
+            "label": proposal.label,
+            "label_confidence": RAISED[was.label_confidence],
+            "evidence": (*was.evidence, element.evidence[-1]),
         }
     )
-    others_same = new.model_dump(exclude={"elements", "source"}) == old.model_dump(
-        exclude={"elements", "source"}
-    ) and list(new.elements) == list(old.elements)
-    if not others_same or changed != element or len(element.evidence) != (
-        len(old.elements[proposal.element].evidence) + 1
-    ) or any(new.elements[k] != old.elements[k] for k in old.elements if k != proposal.element):
+    rest = {"elements", "source"}
+    if (
+        element != expected
+        or element.evidence[-1].kind != "live-capture"
+        or new.model_dump(exclude=rest) != old.model_dump(exclude=rest)
+        or list(new.elements) != list(old.elements)
+        or any(new.elements[k] != old.elements[k] for k in old.elements if k != proposal.element)
+    ):
         raise LabelError("the edit changed more than the label, its evidence and confidence")
     return new
 

@@ -268,3 +268,10 @@ def test_a_pull_request_a_person_closed_is_not_opened_again(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     assert "a person closed the pull request" in done.stdout
     assert len(repo.pulls()) == 1
+
+
+def test_an_edit_without_the_evidence_entry_is_refused():
+    before = CONTRACT_PATH.read_text(encoding="utf-8")
+    after = before.replace("    label: LOGIN\n", "    label: SIGN IN\n", 1)
+    with pytest.raises(labels.LabelError, match="changed more than"):
+        labels.check_edit(before, after, proposal())
