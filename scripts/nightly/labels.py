@@ -107,13 +107,9 @@ def proposal_for(
     if element.label_from == "none":
         return None, "its label is our description (label_from: none): a person decides"
     recent = _checked(runs, element_id)[-nights:]
-    labels = {
-        portal_text((run.get("observed") or {}).get(element_id) or "")
-        for run in recent
-        if run["elements"][element_id] == LABEL_DRIFT
-    }
     if len(recent) < nights or any(r["elements"][element_id] != LABEL_DRIFT for r in recent):
         return None, f"label drift on fewer than {nights} checked nights in a row"
+    labels = {portal_text((run.get("observed") or {}).get(element_id) or "") for run in recent}
     if len(labels) != 1:
         return None, f"different labels on the last {nights} nights"
     label = labels.pop()
