@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.contract.mentions import scan_docs
 from scripts.contract.model import CONTRACT_PATH, project_contract
 from scripts.nightly import labels
 from scripts.nightly.labels import Proposal, edit_contract, proposals, reader_text
@@ -232,9 +233,10 @@ def test_the_pull_request_shows_each_changed_sentence_and_links_the_drift_issue(
     repo.propose([night(1), night(2)])
     body = repo.pulls()[0]["body"]
     assert "- Drift issue: #12" in body
-    assert "`docs/log-in/steps.md:67`" in body
+    for docs in ("docs", "docs-hi"):
+        for mention in scan_docs(ROOT / docs)["login.submit"]:
+            assert f"`{docs}/{mention.file}:{mention.line}`" in body
     assert "- Select LOGIN.\n+ Select SIGN IN." in body
-    assert "`docs-hi/log-in/otp.md:15`" in body
 
 
 def test_a_third_night_updates_the_same_pull_request(tmp_path: Path):
