@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from scripts.contract.model import CONTRACT_PATH, ContractError, parse_contract
-from scripts.contract.text import LIMITS, text_problem, url_problem
+from scripts.contract.text import LIMITS, text_problem
 
 #: Markup that must never reach a page from a data file.
 MARKUP = {
