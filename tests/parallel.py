@@ -5,7 +5,8 @@ Two rules on top of xdist's scope distribution:
 * **Tests that share an expensive object run on one worker.** Each page's checks in
   ``tests/site/test_pages.py`` read the same three visits of that page; the element tests of
   ``tests/drift/test_portal_elements.py`` share one drift run that opens each page once, and
-  the tests of ``tests/drift/test_unchanged_run.py`` one run of the unchanged replica. Spread
+  the tests of ``tests/drift/test_unchanged_run.py`` one run of the unchanged replica, and
+  those of ``tests/site/test_injection_browser.py`` one build with planted payloads. Spread
   over workers they would repeat that work on every worker.
 * **Waiting mixed into computing, long before short.** The replica run of every element goes
   first, then the page checks (which keep the processors busy) with one unit that mostly
@@ -34,6 +35,7 @@ SHARED = {
     "tests/site/test_pages.py": re.compile(r"\[(?P<group>.*)-chromium\]$"),
     "tests/drift/test_portal_elements.py": None,
     "tests/drift/test_unchanged_run.py": None,
+    "tests/site/test_injection_browser.py": None,
 }
 
 #: Files whose tests keep a processor busy, in the order they go out first: the replica run
