@@ -74,14 +74,26 @@ def front_matter(text: str, source: str | Path = "<page>") -> dict[str, Any]:
     try:
         data = yaml.safe_load(text[3:end])
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        # Line 1 of the file is the opening ---; the YAML starts after it.
-        line = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or type(error).__name__
-        raise FrontMatterError(
-            f"{source}{line}: the front matter is not valid YAML ({problem})"
-        ) from None
+        raise FrontMatterError(f"{source}{_yaml_problem(error)}") from None
     return data if isinstance(data, dict) else {}
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """``:LINE: the front matter is not valid YAML (what, where)``, on one line.
+
+    The line is where the faulty value starts when PyYAML says so (an unclosed quote), else
+    where it noticed the problem. Line 1 of the file is the opening ``---``, and PyYAML counts
+    the text after it from 0, so its line numbers are the file's.
+    """
+    problem_mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    mark = context_mark or problem_mark
+    line = f":{mark.line + 1}" if mark is not None else ""
+    what = getattr(error, "problem", None) or type(error).__name__
+    context = getattr(error, "context", None)
+    if context and problem_mark is not None and problem_mark is not mark:
+        what = f"{context}: {what} at line {problem_mark.line + 1}"
+    return f"{line}: the front matter is not valid YAML ({what})"
 
 
 def front_matter_problems(meta: dict[str, Any], source: str | Path) -> list[str]:
