@@ -35,6 +35,8 @@ def add_drift_warning(root: etree.Element, state: RenderState) -> None:
     for item in check.drift:
         etree.SubElement(items, "li").text = words["drift_item"].format(**item)
     etree.SubElement(warning, "p").text = words["drift_advice"]
+    # Added after Python-Markdown's inline step, but kept as text all the same (a label is in
+    # it), so that running this processor earlier could not change that.
     keep_as_text(warning)
     title_at = next((i for i, child in enumerate(root) if child.tag == "h1"), -1)
     root.insert(title_at + 1, warning)

@@ -126,6 +126,7 @@ class StatusBlock(MarkerBlock):
         etree.SubElement(items, "li").text = words["status_outcome"].format(
             outcome=run["outcome"]
         )
+        # The history comes from the nightly job: link only a web address, never a script.
         if str(run.get("run_url") or "").startswith("https://"):
             item = etree.SubElement(items, "li")
             item.text = words["status_report"]

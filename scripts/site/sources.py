@@ -183,7 +183,8 @@ def pages_citing(docs_dir: Path) -> dict[str, list[tuple[str, str]]]:
         docs_dir: The docs folder.
 
     Returns:
-        Source id → (page path relative to ``docs_dir``, page title), in path order.
+        Source id → (page path relative to ``docs_dir``, page title), in path order. A page
+        whose front matter is not valid YAML cites nothing; a warning names it.
     """
     cited: dict[str, list[tuple[str, str]]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
