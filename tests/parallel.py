@@ -3,8 +3,9 @@
 ``make test`` asks xdist for ``--dist loadgroup``: tests that share an expensive object run on
 one worker. Each page's checks in ``tests/site/test_pages.py`` read the same three visits of
 that page; the element tests of ``tests/drift/test_portal_elements.py`` share one drift run
-that opens each page once, and the tests of ``tests/drift/test_unchanged_run.py`` one run of
-the unchanged replica. Spread over workers they would repeat that work on every worker.
+that opens each page once, the tests of ``tests/drift/test_unchanged_run.py`` one run of the
+unchanged replica, and those of ``tests/site/test_injection_browser.py`` one build with planted
+payloads. Spread over workers they would repeat that work on every worker.
 
 Why this module exists at all: under pytest 9.2, xdist 3.8's ``loadgroup`` no longer groups
 anything. It carries a test's ``xdist_group`` by rewriting ``item._nodeid``, which pytest 9.2
@@ -32,6 +33,7 @@ SHARED = {
     "tests/site/test_pages.py": re.compile(r"\[(?P<group>.*)-chromium\]$"),
     "tests/drift/test_portal_elements.py": None,
     "tests/drift/test_unchanged_run.py": None,
+    "tests/site/test_injection_browser.py": None,
 }
 
 #: Files whose tests keep a processor busy, in the order they go out first: the replica run

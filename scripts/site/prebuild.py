@@ -22,8 +22,10 @@ It writes, into the docs folder (all of them git-ignored, never edited by hand):
 A file is rewritten only when its content changes, so a preview server does not rebuild for
 nothing.
 
-Before writing anything it checks the fork settings (``scripts.common.site_config``): a
-publishing build (``SITE_URL`` set) stops with exit 2 while any reader-facing setting is a
+Before writing anything it checks the files the site prints text from (contract, sources, term
+lists, every page's front matter: ``input_problems``) and exits 2 with one line per problem,
+naming the file and the key; and it checks the fork settings (``scripts.common.site_config``):
+a publishing build (``SITE_URL`` set) stops with exit 2 while any reader-facing setting is a
 placeholder or disagrees with another; a preview says once what it would refuse.
 """
 
@@ -125,6 +127,35 @@ def generated_files(docs_dir: Path = DOCS) -> dict[str, Maker]:
     return files
 
 
+def input_problems(docs_dir: Path) -> list[str]:
+    """What is wrong with the files the build prints text from, one message each.
+
+    The contract, the source register, the term lists (``i18n/terminology-*.yml``) and the
+    front matter of every page of ``docs_dir``: each message names the file and the key, so a
+    mistake stops the build here, in one line, rather than as a traceback or a warning deep in
+    a generator's log.
+    """
+    from scripts.contract.model import load_contract
+    from scripts.site.page import FrontMatterError, read_front_matter
+    from scripts.site.sources import SourceError, load_sources
+    from scripts.site.terminology import TerminologyError, load_terms
+
+    checks: list[Callable[[], object]] = [load_contract, load_sources]
+    for terms in sorted((ROOT / "i18n").glob("terminology-*.yml")):
+        language = terms.stem.removeprefix("terminology-")
+        checks.append(lambda terms=terms, language=language: load_terms(terms, language))
+    checks += [
+        lambda page=page: read_front_matter(page) for page in sorted(docs_dir.rglob("*.md"))
+    ]
+    problems = []
+    for check in checks:
+        try:
+            check()
+        except (ContractError, SourceError, TerminologyError, FrontMatterError) as error:
+            problems.append(str(error))
+    return problems
+
+
 def write_generated(docs_dir: Path) -> list[Path]:
     """Write every generated file under ``docs_dir``; return the files whose content changed."""
     changed = []
@@ -152,6 +183,12 @@ def main(argv: list[str] | None = None) -> int:
         folder = docs_dir if docs_dir.is_absolute() else ROOT / docs_dir
         if not folder.is_dir():
             print(f"prebuild: {docs_dir}: no such docs folder", file=sys.stderr)
+            return 2
+        problems = input_problems(folder)
+        if problems:
+            for problem in problems:
+                for line in problem.splitlines():
+                    print(f"prebuild: {line}", file=sys.stderr)
             return 2
         try:
             changed = write_generated(folder)

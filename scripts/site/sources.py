@@ -6,6 +6,7 @@ Sources page lists every source, official ones first, with the pages that cite i
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -16,9 +17,12 @@ from typing import Any
 import yaml
 
 from scripts.common.paths import ROOT
+from scripts.contract.text import text_problem, url_problem
 from scripts.site.markers import MarkerBlock
-from scripts.site.page import front_matter
+from scripts.site.page import FrontMatterError, front_matter, shown_path
 from scripts.site.words import ENGLISH, heading
+
+log = logging.getLogger("mkdocs.icegate.sources")
 
 SOURCES_PATH = ROOT / "portal" / "sources.yml"
 KIND_ORDER = ("official", "official-copy", "news", "third-party", "code")
@@ -90,6 +94,9 @@ def load_sources(path: Path = SOURCES_PATH) -> dict[str, Source]:
     for source_id, raw in data.items():
         if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
             raise SourceError(f"{path}: at {source_id}: expected a mapping with a 'title'")
+        problem = text_problem(raw["title"], "sentence")
+        if problem:
+            raise SourceError(f"{path}: at {source_id} → title: {problem}")
         if raw.get("kind") not in KIND_ORDER:
             raise SourceError(f"{path}: at {source_id} → kind: expected one of {KIND_ORDER}")
         url = raw.get("url")
@@ -98,6 +105,9 @@ def load_sources(path: Path = SOURCES_PATH) -> dict[str, Source]:
                 f"{path}: at {source_id} → url: every source needs an https:// address a "
                 "reader can open"
             )
+        problem = url_problem(url)
+        if problem:
+            raise SourceError(f"{path}: at {source_id} → url: {problem}")
         unknown = set(raw) - {"title", "kind", "url", "date", "seen"}
         if unknown:
             raise SourceError(f"{path}: at {source_id}: unexpected keys {sorted(unknown)}")
@@ -192,11 +202,16 @@ def pages_citing(docs_dir: Path) -> dict[str, list[tuple[str, str]]]:
         docs_dir: The docs folder.
 
     Returns:
-        Source id → (page path relative to ``docs_dir``, page title), in path order.
+        Source id → (page path relative to ``docs_dir``, page title), in path order. A page
+        whose front matter is not valid YAML cites nothing; a warning names it.
     """
     cited: dict[str, list[tuple[str, str]]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
-        meta = front_matter(path.read_text(encoding="utf-8"))
+        try:
+            meta = front_matter(path.read_text(encoding="utf-8"), shown_path(path))
+        except FrontMatterError as error:
+            log.warning("%s", error)  # the page cites nothing until its front matter is fixed
+            continue
         page = path.relative_to(docs_dir).as_posix()
         title = str(meta.get("title") or page)
         for source_id in meta.get("sources") or []:
