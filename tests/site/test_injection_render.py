@@ -122,7 +122,7 @@ def test_terminology_table_prints_terms_as_text(monkeypatch):
 def test_mail_body_carries_the_page_address_percent_encoded():
     html = render(
         "Text.", "about/odd &page #1?%é.md", page_facts=True,
-        feedback_email="help@example.org", public_url="https://example.org/guide/",
+        feedback_email="help@guide-tests.in", public_url="https://example.org/guide/",
     )
     start = html.index('class="page-facts__mail" href="') + len('class="page-facts__mail" href="')
     link = html[start:html.index('"', start)].replace("&amp;", "&")
