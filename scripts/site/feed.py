@@ -18,7 +18,8 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -26,10 +27,14 @@ from scripts.common.files import encodable
 from scripts.contract.mentions import Mention
 from scripts.contract.model import Contract
 from scripts.site.changes import Change, changes
+from scripts.site.reachability_page import WORDS, duration, india_time
+from scripts.verification.reachability import Probe, State, outages
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
 STATUS_PAGE = "reference/portal-status/"
+REACHABILITY_PAGE = "troubleshoot/is-icegate-down/"
+OUTAGE_WORDS = {State.DOWN: "unreachable", State.MAINTENANCE: "under maintenance"}
 #: The feed's ``updated`` when no run was ever recorded (a fixed time keeps rebuilds identical).
 NO_RUN_TIME = "2026-11-01T00:00:00+00:00"
 TITLES = {
@@ -41,6 +46,10 @@ TITLES = {
 }
 #: Characters XML 1.0 does not allow anywhere in a document.
 XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _moment(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
 
 
 def xml_text(text: str) -> str:
@@ -133,12 +142,39 @@ def _entry(
     _sub(entry, "content", "".join(parts), type="html")
 
 
+def _outage_entries(feed: etree.Element, probes: Sequence[Probe], site_url: str,
+                    authority: str) -> None:
+    """An entry when an outage began and one when it ended (from the reachability probe)."""
+    page = site_url + REACHABILITY_PAGE
+    for outage in reversed(outages(list(probes))):
+        what = OUTAGE_WORDS[outage.state]
+        events = [("reach-down", outage.began, f"ICEGATE login page {what} since "
+                   f"{india_time(outage.began)}")]
+        if outage.ended:
+            length = duration(outage.length(outage.ended), WORDS["en"])
+            events.insert(0, ("reach-up", outage.ended, f"ICEGATE login page opens again "
+                              f"({india_time(outage.ended)}), after {length}"))
+        for kind, when, title in events:
+            entry = _sub(feed, "entry")
+            _sub(entry, "id", f"tag:{authority},{when.date().isoformat()}:{kind}/"
+                              f"{when.isoformat()}")
+            _sub(entry, "title", title)
+            _sub(entry, "updated", when.isoformat())
+            _sub(entry, "link", rel="alternate", type="text/html", href=page)
+            _sub(entry, "category", term=kind)
+            _sub(entry, "content", (
+                f"<p>{_escape(title)}, as our reachability check saw it. It opens ICEGATE's "
+                "public pages every half hour and never logs in.</p>"
+                f'<p>Details: <a href="{_escape(page)}">Is ICEGATE down?</a></p>'), type="html")
+
+
 def render(
     runs: list[dict[str, Any]],
     contract: Contract,
     mentions: Mapping[str, list[Mention]],
     site_url: str,
     id_url: str | None = None,
+    probes: Sequence[Probe] = (),
 ) -> str:
     """The Atom document for a history.
 
@@ -149,6 +185,8 @@ def render(
         site_url: Where the site is published, ending in ``/`` (links).
         id_url: The canonical public address whose host makes the ids (default ``site_url``),
             so that a preview build and the published site give events the same ids.
+        probes: The reachability probes, oldest first: each outage they show gives an entry
+            when it began and one when it ended.
 
     Returns:
         The feed as XML text.
@@ -166,10 +204,12 @@ def render(
         "What the nightly check of the live ICEGATE portal found changed, and the guides it "
         "affects."
     ))
-    _sub(feed, "updated", runs[-1]["finished"] if runs else NO_RUN_TIME)
+    times = [run["finished"] for run in runs[-1:]] + [p.at.isoformat() for p in probes[-1:]]
+    _sub(feed, "updated", max(times, key=_moment) if times else NO_RUN_TIME)
     _sub(_sub(feed, "author"), "name", "icegate-guide")
     _sub(feed, "link", rel="self", href=site_url + FEED_FILE)
     _sub(feed, "link", rel="alternate", href=site_url + STATUS_PAGE)
+    _outage_entries(feed, probes, site_url, authority)
     for change in ordered:
         _entry(feed, change, contract, mentions, site_url, authority)
     etree.indent(feed)

@@ -92,18 +92,23 @@ def _followers(docs_dir: Path) -> dict[str, Maker]:
     from scripts.contract.model import load_contract
     from scripts.nightly.history import read_status
     from scripts.site import feed, status_json
+    from scripts.site.data import read_probes
+    from scripts.verification.reachability import PROBE_WORKFLOW, probe_interval
 
     contract = load_contract()
     status = read_status()
+    probes = read_probes()
+    interval = probe_interval(ROOT / PROBE_WORKFLOW)
     canonical = public_url()
     site_url = os.environ.get("SITE_URL") or canonical
 
     def make_feed() -> bytes:
         mentions = scan_docs(docs_dir)
-        return feed.render(status.runs, contract, mentions, site_url, canonical).encode()
+        return feed.render(status.runs, contract, mentions, site_url, canonical,
+                           probes).encode()
 
     def make_status() -> bytes:
-        return status_json.render(contract, status).encode("utf-8")
+        return status_json.render(contract, status, probes, interval).encode("utf-8")
 
     return {feed.FEED_FILE: make_feed, status_json.STATUS_FILE: make_status}
 
