@@ -529,7 +529,7 @@ def say(key: str, **values: object) -> str:
 
 
 def meaning(table: str, key: str) -> str:
-    """What ``key`` stands for in the table named ``table`` (see TABLES), in the current language."""
+    """What ``key`` stands for in the table named ``table`` (see TABLES), in this language."""
     return TEXTS[_LANGUAGE.get()][1][table][key]
 
 
