@@ -1,6 +1,14 @@
-"""Generated inputs for the ID checks' differential tests: valid, mutated, special, malformed.
+"""Generated inputs for the ID checks' property and differential tests.
 
-Deterministic (a fixed seed), so a failure names an input that fails again on the next run.
+Two kinds, both deterministic (a fixed seed, or Hypothesis derandomised), so a failure names an
+input that fails again on the next run:
+
+- shaped inputs: one Hypothesis strategy aimed at each branch of ``check_iec``, ``check_pan``
+  and ``check_gstin`` (:data:`SHAPES`), and mutations of them that add punctuation and Unicode
+  look-alikes. The property tests draw from these strategies, and the in-page checker is run
+  on examples drawn from the very same strategies (:func:`shaped_inputs`);
+- random inputs: valid, mutated, special, malformed and non-ASCII values from a seeded random
+  generator (:func:`random_inputs`).
 """
 
 from __future__ import annotations
@@ -10,6 +18,9 @@ import random
 import string
 import sys
 from pathlib import Path
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "snippets"))
 
@@ -26,6 +37,11 @@ from idcheck import (  # noqa: E402
 
 LETTERS = string.ascii_uppercase
 DIGITS = string.digits
+#: Unicode look-alikes of ID characters: Cyrillic and Greek capitals, full-width, mathematical
+#: and other letters and digits that look like A-Z and 0-9 (and a few that fold to them).
+LOOKALIKES = "АВЕКМНОРСТХаеорсхІЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧοＯ０𝟎𝐀ⅠℓＫ"
+#: What a mistyped or pasted ID may hold besides its own characters.
+STRAYS = string.punctuation + LOOKALIKES
 #: Characters long assigned in Unicode (so every Python 3.9+ and every browser agree on them):
 #: accented and other letters, full-width and circled forms, ligatures, many kinds of space,
 #: dashes, zero-width and direction marks (format characters), controls, emoji.
@@ -91,7 +107,11 @@ def special_gstin(rng: random.Random) -> str:
 def mutate(rng: random.Random, value: str) -> str:
     """One typical typing mistake or way of writing ``value``."""
     position = rng.randrange(len(value))
-    choice = rng.randrange(9)
+    choice = rng.randrange(11)
+    if choice == 9:  # punctuation or a look-alike in place of a character
+        return value[:position] + rng.choice(STRAYS) + value[position + 1 :]
+    if choice == 10:  # punctuation or a look-alike added
+        return value[:position] + rng.choice(STRAYS) + value[position:]
     if choice == 0:  # a different character
         return value[:position] + rng.choice(ALPHABET) + value[position + 1 :]
     if choice == 1 and position + 1 < len(value):  # two characters swapped
@@ -135,7 +155,7 @@ def special_iec(rng: random.Random) -> str:
 
 
 @functools.cache
-def generated_inputs(count: int = 5200, seed: int = 12) -> tuple[str, ...]:
+def random_inputs(count: int = 3000, seed: int = 12) -> tuple[str, ...]:
     """``count`` distinct inputs: valid, mutated, special, malformed and non-ASCII.
 
     Made once per process, when a test first asks (not when the tests are collected).
@@ -159,3 +179,139 @@ def generated_inputs(count: int = 5200, seed: int = 12) -> tuple[str, ...]:
         maker = rng.choices([make for _, make in makers], weights)[0]
         found[maker()] = None
     return tuple(found)
+
+
+# --- Shaped inputs: one strategy per branch ---------------------------------------------------
+
+
+def one_of_words(words: object) -> str:
+    """A regular expression that matches any of ``words`` exactly."""
+    return "(" + "|".join(sorted(str(word) for word in words)) + ")"
+
+
+HOLDERS = "".join(sorted(PAN_HOLDER_TYPES))
+DISPUTED = "".join(sorted(PAN_DISPUTED_TYPES))
+OTHER_HOLDERS = "".join(sorted(set(LETTERS) - set(HOLDERS) - set(DISPUTED)))
+STATE = one_of_words(GST_STATE_CODES)
+BAD_STATE = one_of_words(
+    [f"{n:02d}" for n in range(100) if f"{n:02d}" not in GST_STATE_CODES] + ["[A-Z][0-9A-Z]"]
+)
+PAN = f"[A-Z]{{3}}[{HOLDERS}][A-Z][0-9]{{3}}[1-9][A-Z]"
+PRINTABLE = "[!-~]"
+
+#: The shape of the inputs that reach each branch of the IEC, PAN and GSTIN checks, as a
+#: regular expression; True when the GSTIN check character is to be appended to a match.
+SHAPES: dict[str, tuple[str, bool]] = {
+    # PANs and 10-character IECs
+    "pan": (PAN, False),
+    "pan-disputed-holder": (f"[A-Z]{{3}}[{DISPUTED}][A-Z][0-9]{{4}}[A-Z]", False),
+    "pan-unknown-holder": (f"[A-Z]{{3}}[{OTHER_HOLDERS}][A-Z][0-9]{{4}}[A-Z]", False),
+    "pan-serial-0000": (f"[A-Z]{{3}}[{HOLDERS}][A-Z]0000[A-Z]", False),
+    "ten-alphanumeric": ("[0-9A-Z]{10}", False),
+    "ten-punctuated": (f"{PRINTABLE}{{10}}", False),
+    "special-iec": (one_of_words([*SPECIAL_IECS, *SPECIAL_IEC_SPELLINGS]), False),
+    "old-special-iec": (one_of_words(OLD_SPECIAL_IECS), False),
+    "numeric-iec": ("[0-9]{10}", False),
+    "other-length": ("[0-9A-Z]{1,9}|[0-9A-Z]{11,14}|[0-9A-Z]{16,40}", False),
+    "too-long": ("[0-9A-Z -]{101,130}", False),
+    "blank": ("[ -]{0,4}", False),
+    "non-ascii": (f"[0-9A-Z{LOOKALIKES}]{{1,16}}", False),
+    # GSTINs that embed a PAN
+    "gstin": (f"{STATE}{PAN}[1-9A-Z]Z", True),
+    "gstin-14th-tcs-tds": (f"{STATE}{PAN}[1-9A-Z][CD]", True),
+    "gstin-14th-other": (f"{STATE}{PAN}[1-9A-Z][0-9ABE-Y]", True),
+    "gstin-13th-zero": (f"{STATE}{PAN}0Z", True),
+    "gstin-disputed-holder": (
+        f"{STATE}[A-Z]{{3}}[{DISPUTED}][A-Z][0-9]{{3}}[1-9][A-Z][1-9A-Z]Z",
+        True,
+    ),
+    "gstin-bad-state": (f"{BAD_STATE}{PAN}[1-9A-Z]Z", True),
+    "gstin-odd-pan": (f"{STATE}[A-Z]{{5}}(0000|[0-9]{{4}})[A-Z][0-9A-Z]{{2}}", True),
+    "gstin-wrong-check": (f"{STATE}{PAN}[1-9A-Z]Z[0-9A-Z]", False),
+    "gstin-pan-inside-punctuated": (f"{PRINTABLE}{{2}}{PAN}{PRINTABLE}{{3}}", False),
+    # special GSTINs (no PAN inside), with and without the right check character
+    "oidar": ("99[0-9A-Z]{10}OS", True),
+    "oidar-wrong-check": ("99[0-9A-Z]{10}OS[0-9A-Z]", False),
+    "oidar-punctuated": (f"99{PRINTABLE}{{10}}OS[0-9A-Z]", False),
+    "tds-tan": (f"{STATE}[A-Z]{{4}}[0-9]{{5}}[A-Z][1-9A-Z]D", True),
+    "tds-tan-wrong-check": (f"{STATE}[A-Z]{{4}}[0-9]{{5}}[A-Z][1-9A-Z]D[0-9A-Z]", False),
+    "uin": ("[0-9]{4}[A-Z]{3}[0-9]{5}[UO]N", True),
+    "uin-wrong-check": ("[0-9]{4}[A-Z]{3}[0-9]{5}[UO]N[0-9A-Z]", False),
+    "nrtp": ("[0-9]{4}[A-Z]{3}[0-9]{5}NR", True),
+    "nrtp-wrong-check": ("[0-9]{4}[A-Z]{3}[0-9]{5}NR[0-9A-Z]", False),
+    "fifteen-with-check": ("[0-9A-Z]{14}", True),
+    "fifteen-alphanumeric": ("[0-9A-Z]{15}", False),
+    "fifteen-punctuated": (f"{PRINTABLE}{{15}}", False),
+}
+
+
+def shape(name: str) -> st.SearchStrategy[str]:
+    """The strategy for the shape ``name`` of :data:`SHAPES`."""
+    pattern, checked = SHAPES[name]
+    strategy = st.from_regex(f"(?:{pattern})", fullmatch=True)
+    return strategy.map(with_check) if checked else strategy
+
+
+@st.composite
+def mutated(draw: st.DrawFn, base: st.SearchStrategy[str]) -> str:
+    """One mistake or way of writing a value of ``base``: punctuation, look-alikes and more."""
+    value = draw(base)
+    stray = draw(st.sampled_from(STRAYS + ALPHABET + " -"))
+    if not value:
+        return stray
+    position = draw(st.integers(0, len(value) - 1))
+    how = draw(st.sampled_from(["replace", "insert", "delete", "swap", "lower", "spaced"]))
+    if how == "replace":
+        return value[:position] + stray + value[position + 1 :]
+    if how == "insert":
+        return value[:position] + stray + value[position:]
+    if how == "delete":
+        return value[:position] + value[position + 1 :]
+    if how == "swap":
+        return value[:position] + value[position + 1 : position + 2] + value[position] + value[
+            position + 2 :
+        ]
+    if how == "lower":
+        return value.lower()
+    return " ".join(value[i : i + 5] for i in range(0, len(value), 5))
+
+
+#: Every shape, as one strategy, and mutations of every shape.
+SHAPED = st.one_of([shape(name) for name in SHAPES])
+ID_INPUTS = st.one_of(SHAPED, mutated(SHAPED))
+
+
+def drawn(strategy: st.SearchStrategy[str], count: int) -> list[str]:
+    """``count`` examples of ``strategy`` (fewer if it has fewer), the same on every run."""
+    found: list[str] = []
+
+    @settings(
+        max_examples=count,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(strategy)
+    def collect(value: str) -> None:
+        found.append(value)
+
+    collect()
+    return found
+
+
+@functools.cache
+def shaped_inputs(per_shape: int = 40) -> tuple[str, ...]:
+    """Examples of every shape and of its mutations, drawn from the property tests' strategies."""
+    found: dict[str, None] = {}
+    for name in SHAPES:
+        for value in drawn(shape(name), per_shape) + drawn(mutated(shape(name)), per_shape):
+            found[value] = None
+    return tuple(found)
+
+
+@functools.cache
+def generated_inputs() -> tuple[str, ...]:
+    """The differential tests' inputs: every shaped input, then the random ones."""
+    return tuple(dict.fromkeys(shaped_inputs() + random_inputs()))

@@ -2,7 +2,8 @@
 
 The pre-build step (``python -m scripts.site.prebuild``) writes the result to
 ``docs/assets/javascripts/idcheck-rules.js``: the state codes, holder types, special IECs,
-messages, shapes and the character classes the Python checks use, as one JavaScript module.
+messages (in every language idcheck.py speaks), shapes and the character classes the Python
+checks use, as one JavaScript module.
 The hand-written ``idcheck.js`` beside it holds the logic and reads every table from there, so
 the downloadable Python file stays the single source of the rules. The file is generated
 before every build and never committed; the differential test in Chromium proves that page and
@@ -42,28 +43,32 @@ def ranges(predicate) -> list[list[int]]:  # type: ignore[no-untyped-def]
     return found
 
 
+def texts() -> dict:
+    """Every language's messages and table meanings, by language code."""
+    return {
+        language: {"messages": messages, "tables": tables}
+        for language, (messages, tables) in idcheck.TEXTS.items()
+    }
+
+
 def rules() -> dict:
     """The tables and patterns of ``idcheck.py`` that the page needs."""
     return {
         "maxInput": idcheck.MAX_INPUT,
         "alphabet": idcheck.ALPHABET,
         "kinds": {check: idcheck.CHECKS[check][2] for check in PAGE_CHECKS},
-        "panHolderTypes": idcheck.PAN_HOLDER_TYPES,
-        "panDisputedTypes": idcheck.PAN_DISPUTED_TYPES,
-        "gstStateCodes": idcheck.GST_STATE_CODES,
-        "gstin14th": idcheck.GSTIN_14TH,
-        "specialIecs": idcheck.SPECIAL_IECS,
         "specialIecSpellings": idcheck.SPECIAL_IEC_SPELLINGS,
         "oldSpecialIecs": idcheck.OLD_SPECIAL_IECS,
         "helpLinks": {check: idcheck.HELP_LINKS[check] for check in PAGE_CHECKS if check in
                       idcheck.HELP_LINKS},
+        "dgftIecStatusUrl": idcheck.DGFT_IEC_STATUS_URL,
         "shapes": {
             "pan": idcheck.PAN_SHAPE.pattern,
             "tan": idcheck.TAN_SHAPE.pattern,
             "uin": idcheck.UIN_SHAPE.pattern,
             "nrtp": idcheck.NRTP_SHAPE.pattern,
         },
-        "messages": idcheck.MESSAGES,
+        "texts": texts(),
         "control": ranges(idcheck.is_control),
         "space": ranges(str.isspace),
     }

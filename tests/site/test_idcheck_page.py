@@ -1,4 +1,5 @@
-"""The ID check in the page: same answers as idcheck.py, offline, accessible, without JS too."""
+"""The ID check in the page: same answers as idcheck.py, in English and in Hindi, offline,
+accessible, without JavaScript too, and honest when its script cannot load."""
 
 from __future__ import annotations
 
@@ -9,16 +10,19 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from tests.idinputs import generated_inputs
+from tests.idinputs import generated_inputs, shaped_inputs
 from tests.site.pagelog import PageLog
 from tests.site.visits import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser
 
 PATH = "tools/id-check/"
+#: Each edition's ID check page, by the language of its answers.
+EDITIONS = {"en": PATH, "hi": "hi/" + PATH}
 KINDS = ("iec", "pan", "gstin")
 CHECKER = "assets/javascripts/idcheck"
 BATCH = 1000
+BOX = "#idcheck-value"
 
 #: Types each value into the page's own box, as a reader does, and reads what the page shows.
 #: A text box drops line breaks from its value (HTML's value sanitisation), so the value the
@@ -39,16 +43,23 @@ async ([kind, values]) => {
   });
 }
 """
-#: Calls the checker module directly, for the result's fields (JSON, as idcheck.py --json).
+#: Calls the checker module of the page's own edition directly, for the result's fields (JSON,
+#: as idcheck.py --json --lang LANG).
 CHECK_ALL = """
-async ([kind, values]) => {
-  const module = await import("/assets/javascripts/idcheck.js");
-  return values.map((value) => module.check(kind, value));
+async ([kind, values, lang]) => {
+  const module = await import(new URL("../../assets/javascripts/idcheck.js", location.href).href);
+  return values.map((value) => module.check(kind, value, lang));
 }
 """
 
 
-def expected_lines(check: str, raw: str) -> list[str]:
+def said(language: str, key: str, **values: object) -> str:
+    """The message ``key`` of idcheck.py in ``language``."""
+    with idcheck.speaking(language):
+        return idcheck.say(key, **values)
+
+
+def expected_lines(check: str, raw: str, language: str = "en") -> list[str]:
     """What the page must show for ``raw``: the lines idcheck.py prints, without what was typed.
 
     Built from the result's fields rather than by parsing render(), whose lines could hold
@@ -58,43 +69,47 @@ def expected_lines(check: str, raw: str) -> list[str]:
     if raw == "":
         return [""]
     try:
-        result = idcheck.CHECKS[check][0](raw)
+        result = idcheck.CHECKS[check][0](raw, language=language)
     except idcheck.UsageError as error:
-        return [f"Cannot check this: {error}"]
-    lines = [f"{result.kind} {result.value}: {result.status.upper()}"]
-    lines += [f"note: {change}" for change in result.normalised]
-    lines += [f"FAIL: {problem}" for problem in result.problems]
-    lines += [f"ok: {fact}" for fact in result.facts]
+        return [said(language, "cannot_check", error=error)]
+    lines = [f"{result.kind} {result.value}: {said(language, 'status_' + result.status)}"]
+    for label, texts in (
+        ("note", result.normalised),
+        ("fail", result.problems),
+        ("ok", result.facts),
+        ("todo", result.advice),
+    ):
+        lines += [f"{said(language, 'line_' + label)}: {text}" for text in texts]
     if not result.ok and check in idcheck.HELP_LINKS:
-        lines.append("help: what to do")
+        lines.append(f"{said(language, 'line_help')}: {said(language, 'help_link')}")
     return lines
 
 
-def test_expected_lines_follow_what_idcheck_prints():
+@pytest.mark.parametrize("language", sorted(EDITIONS))
+def test_expected_lines_follow_what_idcheck_prints(language: str):
     raw = " 27aapfu0939f1zx"
-    printed = [
-        line.strip() for line in idcheck.render(idcheck.check_gstin(raw), "gstin").splitlines()
-    ]
-    printed = [re.sub(r" \(you typed .*\)$", "", line) for line in printed]
-    printed = [
-        re.sub(r"^ok: +", "ok: ", re.sub(r"^help: .*", "help: what to do", line))
-        for line in printed
-    ]
-    assert expected_lines("gstin", raw) == printed
+    rendered = idcheck.render(idcheck.check_gstin(raw, language), "gstin", language)
+    printed = [line.strip() for line in rendered.splitlines()]
+    typed = re.escape(said(language, "you_typed", given=repr(raw)))
+    printed = [re.sub(rf" \({typed}\)$", "", line) for line in printed]
+    help_line = f"{said(language, 'line_help')}: {said(language, 'help_link')}"
+    printed = [re.sub(r"^([^:]+): +", r"\1: ", line) for line in printed]
+    printed = [help_line if "https://" in line else line for line in printed]
+    assert expected_lines("gstin", raw, language) == printed
 
 
-def expected_json(check: str, raw: str) -> dict:
+def expected_json(check: str, raw: str, language: str = "en") -> dict:
     try:
-        return {"result": idcheck.CHECKS[check][0](raw).to_dict()}
+        return {"result": idcheck.CHECKS[check][0](raw, language=language).to_dict()}
     except idcheck.UsageError as error:
         return {"error": str(error)}
 
 
-def open_checker(page: Page, site_url: str) -> PageLog:
+def open_checker(page: Page, site_url: str, path: str = PATH) -> PageLog:
     log = PageLog()
     log.attach(page)
-    page.goto(site_url + PATH, wait_until="networkidle")
-    page.get_by_label("Type or paste the ID").focus()
+    page.goto(site_url + path, wait_until="networkidle")
+    page.locator(BOX).focus()
     expect(page.locator("#id-checker")).to_have_attribute("data-mounted", "yes")
     return log
 
@@ -108,11 +123,20 @@ def test_differential_inputs_are_many_and_varied():
     assert statuses == {"valid", "unusual", "invalid", None}
 
 
+def test_differential_inputs_hold_every_shape_the_property_tests_aim_at():
+    inputs = set(generated_inputs())
+    assert set(shaped_inputs()) <= inputs
+    crash_class = [v for v in inputs if len(v) == 15 and v[:2] == "99" and v[12:14] == "OS"
+                   and not v[2:12].isalnum()]
+    assert len(crash_class) >= 20
+
+
 @pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("language", sorted(EDITIONS))
 def test_page_shows_what_idcheck_prints_for_every_generated_input(
-    page: Page, site_url: str, kind: str
+    page: Page, site_url: str, language: str, kind: str
 ):
-    open_checker(page, site_url)
+    open_checker(page, site_url, EDITIONS[language])
     inputs = generated_inputs()
     differences = []
     for start in range(0, len(inputs), BATCH):
@@ -120,22 +144,99 @@ def test_page_shows_what_idcheck_prints_for_every_generated_input(
         shown = page.evaluate(TYPE_ALL, [kind, batch])
         for value, (held, *lines) in zip(batch, shown, strict=True):
             assert held == re.sub(r"[\r\n]", "", value)
-            if lines != expected_lines(kind, held):
-                differences.append((held, lines, expected_lines(kind, held)))
+            expected = expected_lines(kind, held, language)
+            if lines != expected:
+                differences.append((held, lines, expected))
     assert differences[:5] == [], f"{len(differences)} of {len(inputs)} inputs differ"
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_checker_gives_the_same_fields_as_idcheck_json(page: Page, site_url: str, kind: str):
-    open_checker(page, site_url)
+@pytest.mark.parametrize("language", sorted(EDITIONS))
+def test_checker_gives_the_same_fields_as_idcheck_json(
+    page: Page, site_url: str, language: str, kind: str
+):
+    open_checker(page, site_url, EDITIONS[language])
     inputs = generated_inputs()
     differences = []
     for start in range(0, len(inputs), BATCH):
         batch = list(inputs[start : start + BATCH])
-        for value, got in zip(batch, page.evaluate(CHECK_ALL, [kind, batch]), strict=True):
-            if got != expected_json(kind, value):
-                differences.append((value, got, expected_json(kind, value)))
+        got_all = page.evaluate(CHECK_ALL, [kind, batch, language])
+        for value, got in zip(batch, got_all, strict=True):
+            expected = expected_json(kind, value, language)
+            if got != expected:
+                differences.append((value, got, expected))
     assert differences[:5] == [], f"{len(differences)} of {len(inputs)} inputs differ"
+
+
+def test_punctuated_iec_shaped_like_a_foreign_service_gstin_is_refused_for_its_shape(
+    page: Page, site_url: str
+):
+    page.goto(site_url + PATH, wait_until="networkidle")
+    page.get_by_label("Type or paste the ID").fill("99AB.DEF1234OS5")
+    expect(page.get_by_role("status")).to_have_text("IEC 99AB.DEF1234OS5: INVALID")
+    expect(page.locator("[data-idcheck-details] li.fail")).to_have_text(
+        "FAIL: " + idcheck.say("iec_shape", length=15, value="99AB.DEF1234OS5")
+    )
+
+
+def test_iec_answer_says_login_uses_the_icegate_id_and_links_dgfts_status_page(
+    page: Page, site_url: str
+):
+    page.goto(site_url + PATH, wait_until="networkidle")
+    page.get_by_label("Type or paste the ID").fill("0388012345")
+    expect(page.get_by_role("status")).to_have_text("IEC 0388012345: UNUSUAL")
+    todo = page.locator("[data-idcheck-details] li.todo")
+    expect(todo).to_have_count(3)
+    expect(todo.nth(2)).to_have_text(
+        "what to do: to log in to ICEGATE, use your ICEGATE ID and password, not the IEC"
+    )
+    dgft = todo.nth(1).get_by_role("link")
+    expect(dgft).to_have_attribute("href", idcheck.DGFT_IEC_STATUS_URL)
+
+
+def test_hindi_page_answers_in_hindi(page: Page, site_url: str):
+    page.goto(site_url + EDITIONS["hi"], wait_until="networkidle")
+    page.get_by_label("GSTIN").check()
+    page.locator(BOX).fill("27AAPFU0939F1ZX")
+    expect(page.get_by_role("status")).to_have_text("GSTIN 27AAPFU0939F1ZX: गलत")
+    details = page.locator("[data-idcheck-details]")
+    expect(details).to_contain_text("ठीक: राज्य कोड 27: महाराष्ट्र")
+    help_link = details.get_by_role("link", name="क्या करें")
+    expect(help_link).to_have_attribute(
+        "href", re.compile(r"/hi/before-you-start/iec/#how-iec-pan-and-gstin-fit-together$")
+    )
+
+
+def test_hindi_page_says_in_hindi_what_it_cannot_check(page: Page, site_url: str):
+    page.goto(site_url + EDITIONS["hi"], wait_until="networkidle")
+    page.locator(BOX).fill("A" * 101)
+    expect(page.get_by_role("status")).to_have_text(
+        "यह जाँचा नहीं जा सकता: दिया गया IEC 101 कैरेक्टर लंबा है; ज्यादा से ज्यादा 100 चलते हैं"
+    )
+
+
+@pytest.mark.parametrize("language", sorted(EDITIONS))
+def test_a_checker_that_fails_to_load_says_so_and_a_later_attempt_retries(
+    page: Page, site_url: str, language: str
+):
+    page.goto(site_url + EDITIONS[language], wait_until="networkidle")
+    refused: list[str] = []
+
+    def refuse_once(route):  # type: ignore[no-untyped-def]
+        refused.append(route.request.url)
+        route.abort()
+
+    page.route("**/assets/javascripts/idcheck.js*", refuse_once)
+    page.locator(BOX).focus()
+    failed = page.locator("#id-checker-failed")
+    expect(failed).to_be_visible()
+    assert refused
+    page.unroute("**/assets/javascripts/idcheck.js*")
+    page.locator("h1").click()
+    page.locator(BOX).fill("AAPFU0939F")
+    expect(page.locator("#id-checker")).to_have_attribute("data-mounted", "yes")
+    expect(failed).to_be_hidden()
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^IEC AAPFU0939F: "))
 
 
 def test_answer_appears_as_the_reader_types(page: Page, site_url: str):

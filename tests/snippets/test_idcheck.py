@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import idcheck
 import pytest
@@ -16,6 +19,8 @@ from idcheck import (
     check_pan,
     gstin_check_character,
 )
+
+SCRIPT = Path(idcheck.__file__)
 
 
 def independent_check_character(first14: str) -> str:
@@ -404,3 +409,104 @@ def test_cli_usage_errors_exit_2_with_one_line(argv, capsys):
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1, err
     assert "Traceback" not in err
+
+
+# The crash of issue 25: a 15-character IEC shaped like an OIDAR GSTIN, with punctuation --------
+
+
+@pytest.mark.parametrize("raw", ["99AB.DEF1234OS5", "99AB.DEF1234OSS", "27ABCD!1234AZD5"])
+def test_punctuated_special_gstin_shape_as_iec_is_invalid_for_its_shape(raw: str):
+    result = check_iec(raw)
+    assert result.status == "invalid"
+    assert result.problems == [idcheck.say("iec_shape", length=15, value=raw)]
+
+
+def test_punctuated_special_gstin_shape_as_iec_gives_no_traceback_from_the_program():
+    run = subprocess.run(
+        [sys.executable, str(SCRIPT), "iec", "99AB.DEF1234OS5"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert (run.returncode, run.stderr) == (1, "")
+    assert run.stdout.startswith("IEC 99AB.DEF1234OS5: INVALID\n  FAIL: an IEC is 10 characters")
+
+
+# Advice: what to do, and the reader's question about logging in ------------------------------
+
+
+def test_iec_answer_says_login_uses_the_icegate_id_and_where_dgft_shows_its_status():
+    result = check_iec("AAPFU0939F")
+    assert result.status == "valid"
+    assert result.advice == [
+        "to see whether DGFT shows an IEC as active, open DGFT's page View IEC Related Details: "
+        "https://www.dgft.gov.in/CP/?opt=view-any-ice",
+        "to log in to ICEGATE, use your ICEGATE ID and password, not the IEC",
+    ]
+
+
+def test_unusual_iec_comes_first_with_one_sentence_of_what_to_do():
+    result = check_iec("0388012345")
+    assert result.status == "unusual"
+    assert result.advice[0] == idcheck.say("todo_unusual_iec")
+    assert len(result.advice) == 3
+
+
+@pytest.mark.parametrize(
+    ("function", "raw"), [(check_gstin, "9917IRL29003OSG"), (check_pan, "AAAEA1234A")]
+)
+def test_unusual_pan_or_gstin_says_what_to_do(function, raw):
+    result = function(raw)
+    assert result.status == "unusual"
+    assert len(result.advice) == 1 and "character by character" in result.advice[0]
+
+
+def test_valid_gstin_has_no_advice():
+    assert check_gstin("27AAPFU0939F1ZV").advice == []
+
+
+def test_cli_prints_advice_as_what_to_do_lines(capsys):
+    assert idcheck.main(["iec", "0388012345"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines[1:]] == ["  ok", *["  what to do"] * 3]
+
+
+# Hindi ----------------------------------------------------------------------------------
+
+
+def test_hindi_tables_have_the_same_keys_as_english():
+    assert set(idcheck.MESSAGES_HI) == set(idcheck.MESSAGES)
+    for name, table in idcheck.TABLES.items():
+        assert set(idcheck.TABLES_HI[name]) == set(table), name
+
+
+@pytest.mark.parametrize("key", sorted(idcheck.MESSAGES))
+def test_hindi_message_fills_the_same_fields_as_english(key: str):
+    fields = idcheck.FIELD.findall
+    assert sorted(fields(idcheck.MESSAGES_HI[key])) == sorted(fields(idcheck.MESSAGES[key]))
+
+
+def test_languages_offered_are_those_with_texts():
+    assert tuple(idcheck.TEXTS) == idcheck.LANGUAGES
+
+
+def test_gstin_answers_in_hindi_with_state_and_holder_in_hindi():
+    result = check_gstin("27AAPFU0939F1ZV", language="hi")
+    assert result.status == "valid"
+    assert "राज्य कोड 27: महाराष्ट्र" in result.facts
+    assert "PAN AAPFU0939F (धारक का प्रकार F: फर्म (पार्टनरशिप))" in result.facts
+
+
+def test_usage_error_is_in_hindi_too():
+    with pytest.raises(UsageError, match="कोई PAN नहीं दिया गया"):
+        check_pan(" ", language="hi")
+
+
+def test_cli_answers_in_hindi_with_the_hindi_editions_help_link(capsys):
+    assert idcheck.main(["gstin", "27AAPFU0939F1ZX", "--lang", "hi"]) == 1
+    output = capsys.readouterr().out
+    assert output.startswith("GSTIN 27AAPFU0939F1ZX: गलत\n")
+    assert "  मदद:  https://icegate-guide.github.io/icegate-guide/hi/before-you-start/" in output
+
+
+def test_language_setting_ends_with_the_call():
+    check_pan("AAAPE1234K", language="hi")
+    assert check_pan("AAAPE1234K").facts[0] == "holder type P: individual"

@@ -26,3 +26,11 @@ def test_page_logic_holds_no_table_of_its_own():
     logic = LOGIC.read_text(encoding="utf-8")
     for table in ("Maharashtra", "AMDCG0111E", "individual", "Krish"):
         assert table not in logic, f"{table!r} belongs in idcheck.py, not idcheck.js"
+
+
+def test_rules_module_carries_every_language_with_every_message_and_table():
+    texts = idcheck_js.rules()["texts"]
+    assert set(texts) == set(idcheck_js.idcheck.LANGUAGES)
+    for language in texts.values():
+        assert set(language["messages"]) == set(idcheck_js.idcheck.MESSAGES)
+        assert set(language["tables"]) == set(idcheck_js.idcheck.TABLES)

@@ -4,7 +4,8 @@
 // idcheck-rules.js, which `python -m scripts.site.prebuild` generates from that file; this file
 // holds only the logic, written to mirror the Python functions of the same names. A
 // differential test in Chromium (tests/site/test_idcheck_page.py) feeds thousands of inputs
-// to this page and to idcheck.py and fails on any difference. Nothing typed leaves the page.
+// to this page and to idcheck.py, in each language, and fails on any difference. Nothing typed
+// leaves the page.
 
 import RULES from "./idcheck-rules.js";
 
@@ -12,11 +13,20 @@ const SHAPES = Object.fromEntries(
   Object.entries(RULES.shapes).map(([name, pattern]) => [name, new RegExp(pattern)]),
 );
 const SITE_ROOT = new URL("../../", import.meta.url);
+// Which keys each table has (the same in every language); meaning() gives what they stand for.
+const TABLES = RULES.texts.en.tables;
+// The language of the answers, as idcheck.py's speaking(): set by check() for one call.
+let language = "en";
 
 export class UsageError extends Error {}
 
 function say(key, values = {}) {
-  return RULES.messages[key].replace(/\{([a-z_]+)\}/g, (_, name) => String(values[name]));
+  const message = RULES.texts[language].messages[key];
+  return message.replace(/\{([a-z_]+)\}/g, (_, name) => String(values[name]));
+}
+
+function meaning(table, key) {
+  return RULES.texts[language].tables[table][key];
 }
 
 function inRanges(code, ranges) {
@@ -47,7 +57,9 @@ function describeChars(chars) {
 
 class CheckResult {
   constructor(kind, given, value, normalised = []) {
-    Object.assign(this, { kind, given, value, status: "valid", normalised, problems: [], facts: [] });
+    Object.assign(this, {
+      kind, given, value, status: "valid", normalised, problems: [], facts: [], advice: [],
+    });
   }
 
   get ok() {
@@ -65,8 +77,8 @@ class CheckResult {
   }
 
   toDict() {
-    const { kind, given, value, status, normalised, problems, facts } = this;
-    return { kind, given, value, status, normalised, problems, facts };
+    const { kind, given, value, status, normalised, problems, facts, advice } = this;
+    return { kind, given, value, status, normalised, problems, facts, advice };
   }
 }
 
@@ -135,10 +147,10 @@ function panRules(value, result, label = "PAN") {
   }
   if (!/^[A-Z]$/.test(value[9])) result.fail(say("pan_last", { label, char: value[9] }));
   const holder = value[3];
-  if (has(RULES.panHolderTypes, holder)) {
-    result.facts.push(say("pan_holder", { letter: holder, meaning: RULES.panHolderTypes[holder] }));
-  } else if (has(RULES.panDisputedTypes, holder)) {
-    result.flag(say("pan_holder", { letter: holder, meaning: RULES.panDisputedTypes[holder] }));
+  if (has(TABLES.pan_holder_types, holder)) {
+    result.facts.push(say("pan_holder", { letter: holder, meaning: meaning("pan_holder_types", holder) }));
+  } else if (has(TABLES.pan_disputed_types, holder)) {
+    result.flag(say("pan_holder", { letter: holder, meaning: meaning("pan_disputed_types", holder) }));
   } else if (/^[A-Z]$/.test(holder)) {
     result.fail(say("pan_holder_bad", { label, letter: holder }));
   }
@@ -147,7 +159,7 @@ function panRules(value, result, label = "PAN") {
 
 function specialIec(value) {
   const code = has(RULES.specialIecSpellings, value) ? RULES.specialIecSpellings[value] : value;
-  return has(RULES.specialIecs, code) ? [code, RULES.specialIecs[code]] : null;
+  return has(TABLES.special_iecs, code) ? [code, meaning("special_iecs", code)] : null;
 }
 
 function checkPan(raw) {
@@ -159,7 +171,18 @@ function checkPan(raw) {
       result.flag(say("pan_is_special_iec", { code: result.value, category: special[1] }));
     }
   }
+  advise(result, "pan");
   return result;
+}
+
+function advise(result, check) {
+  if (result.status === "unusual") {
+    result.advice.push(say(`todo_unusual_${check}`, { url: RULES.dgftIecStatusUrl }));
+  }
+  if (check === "iec") {
+    result.advice.push(say("iec_status", { url: RULES.dgftIecStatusUrl }));
+    result.advice.push(say("iec_login"));
+  }
 }
 
 function specialIecRules([printed, category], result) {
@@ -174,6 +197,7 @@ function specialIecRules([printed, category], result) {
 
 function fifteenCharacterIecRules(value, result) {
   const panInside = SHAPES.pan.test(value.slice(2, 12));
+  const plain = [...value].every((char) => RULES.alphabet.includes(char));
   const kind = specialGstinKind(value);
   if (panInside && gstinCheckOk(value)) {
     result.fail(say("iec_is_gstin", { pan: value.slice(2, 12) }));
@@ -181,7 +205,7 @@ function fifteenCharacterIecRules(value, result) {
     result.fail(say("iec_gstin_like", { pan: value.slice(2, 12) }));
   } else if (gstinCheckOk(value)) {
     result.flag(say("iec_gstn_number", { kind: kind || say("gstin_special_generic") }));
-  } else if (kind) {
+  } else if (plain && kind) {
     const expected = gstinCheckCharacter(value.slice(0, 14));
     result.fail(say("iec_gstn_check", { kind, expected }));
   } else {
@@ -191,8 +215,12 @@ function fifteenCharacterIecRules(value, result) {
 
 function checkIec(raw) {
   const result = start("IEC", raw);
-  if (!result.ok) return result;
-  const { value } = result;
+  if (result.ok) iecRules(result.value, result);
+  advise(result, "iec");
+  return result;
+}
+
+function iecRules(value, result) {
   const special = specialIec(value);
   if (special) {
     specialIecRules(special, result);
@@ -203,13 +231,12 @@ function checkIec(raw) {
     }
   } else if (value.length === 10 && SHAPES.pan.test(value)) {
     result.facts.push(say("iec_pan"));
-    panRules(value, result, "PAN-based IEC");
+    panRules(value, result, say("label_pan_iec"));
   } else if (value.length === 15) {
     fifteenCharacterIecRules(value, result);
   } else {
     result.fail(say("iec_shape", { length: value.length, value }));
   }
-  return result;
 }
 
 function specialGstinKind(value) {
@@ -222,7 +249,7 @@ function specialGstinKind(value) {
 
 function ordinaryGstinRules(value, result) {
   const pan = new CheckResult("PAN", value.slice(2, 12), value.slice(2, 12));
-  panRules(value.slice(2, 12), pan, "PAN in characters 3-12");
+  panRules(value.slice(2, 12), pan, say("label_pan_gstin"));
   if (pan.ok) {
     result.facts.push(say("gstin_pan", { pan: value.slice(2, 12), fact: pan.facts[0] }));
     if (pan.status === "unusual" && result.status === "valid") result.status = "unusual";
@@ -231,8 +258,8 @@ function ordinaryGstinRules(value, result) {
   if (value[12] === "0") result.fail(say("gstin_13th_zero"));
   else result.facts.push(say("gstin_13th", { char: value[12] }));
   const fourteenth = value[13];
-  if (has(RULES.gstin14th, fourteenth)) {
-    result.flag(say("gstin_14th_known", { char: fourteenth, meaning: RULES.gstin14th[fourteenth] }));
+  if (has(TABLES.gstin_14th, fourteenth)) {
+    result.flag(say("gstin_14th_known", { char: fourteenth, meaning: meaning("gstin_14th", fourteenth) }));
   } else if (fourteenth !== "Z") {
     result.flag(say("gstin_14th_other", { char: fourteenth }));
   }
@@ -240,22 +267,26 @@ function ordinaryGstinRules(value, result) {
 
 function checkGstin(raw) {
   const result = start("GSTIN", raw);
-  if (!result.ok) return result;
-  const { value } = result;
+  if (result.ok) gstinRules(result.value, result);
+  advise(result, "gstin");
+  return result;
+}
+
+function gstinRules(value, result) {
   if (value.length !== 15) {
     result.fail(say("gstin_length", { length: value.length }));
-    return result;
+    return;
   }
   const bad = [...value].filter((char) => !RULES.alphabet.includes(char)).join("");
   if (bad) {
     result.fail(say("gstin_chars", { chars: describeChars(bad) }));
-    return result;
+    return;
   }
   const expected = gstinCheckCharacter(value.slice(0, 14));
   const checkOk = value[14] === expected;
   const state = value.slice(0, 2);
-  if (has(RULES.gstStateCodes, state)) {
-    result.facts.push(say("gstin_state", { code: state, name: RULES.gstStateCodes[state] }));
+  if (has(TABLES.gst_state_codes, state)) {
+    result.facts.push(say("gstin_state", { code: state, name: meaning("gst_state_codes", state) }));
   } else {
     result.fail(say("gstin_state_bad", { code: state }));
   }
@@ -270,44 +301,82 @@ function checkGstin(raw) {
   }
   if (checkOk) result.facts.push(say("gstin_check_ok", { char: value[14] }));
   else result.fail(say("gstin_check_bad", { char: value[14], expected }));
-  return result;
 }
 
 const CHECKS = { iec: checkIec, pan: checkPan, gstin: checkGstin };
 
 /**
- * Check one value, as `python idcheck.py KIND VALUE --json` does.
- * @param {string} check "iec", "pan" or "gstin"
+ * Check one value, as `python idcheck.py KIND VALUE --json --lang LANG` does.
+ * @param {string} kind "iec", "pan" or "gstin"
  * @param {string} raw the value as typed
+ * @param {string} lang the language of the answer, "en" or "hi"
  * @returns {{result: object}|{error: string}} the result's fields, or the usage error
  */
-export function check(check, raw) {
+export function check(kind, raw, lang = "en") {
+  const before = language;
+  language = has(RULES.texts, lang) ? lang : "en";
   try {
-    return { result: CHECKS[check](raw).toDict() };
+    return { result: CHECKS[kind](raw).toDict() };
   } catch (error) {
     if (error instanceof UsageError) return { error: error.message };
     throw error;
+  } finally {
+    language = before;
   }
 }
 
-/** The report lines of one result, as idcheck.py prints them (without what was typed). */
-export function reportLines(result) {
-  return [
-    `${result.kind} ${result.value}: ${result.status.toUpperCase()}`,
-    ...result.normalised.map((change) => `note: ${change}`),
-    ...result.problems.map((problem) => `FAIL: ${problem}`),
-    ...result.facts.map((fact) => `ok: ${fact}`),
-  ];
+/**
+ * The report of one result as idcheck.py prints it (without what was typed), in `lang`.
+ * @returns {{headline: string, lines: Array<[string, string]>}} the headline, and each
+ *   further line as [label key, text]
+ */
+export function report(result, lang = "en") {
+  const before = language;
+  language = lang;
+  try {
+    const headline = `${result.kind} ${result.value}: ${say(`status_${result.status}`)}`;
+    const lines = [
+      ...result.normalised.map((text) => ["note", text]),
+      ...result.problems.map((text) => ["fail", text]),
+      ...result.facts.map((text) => ["ok", text]),
+      ...result.advice.map((text) => ["todo", text]),
+    ];
+    return { headline, lines };
+  } finally {
+    language = before;
+  }
 }
 
-function item(text, className) {
+/** Words of the page itself (labels, links), in `lang`. */
+function word(lang, key, values = {}) {
+  const before = language;
+  language = lang;
+  try {
+    return say(key, values);
+  } finally {
+    language = before;
+  }
+}
+
+/** A list item "label: text", with any web address in the text as a link. */
+function item(lang, label, text) {
   const li = document.createElement("li");
-  li.className = className;
-  li.textContent = text;
+  li.className = label;
+  li.append(`${word(lang, `line_${label}`)}: `);
+  text.split(/(https:\/\/\S+)/).forEach((part, index) => {
+    if (index % 2 === 0) {
+      if (part) li.append(part);
+      return;
+    }
+    const link = document.createElement("a");
+    link.href = part;
+    link.textContent = part;
+    li.append(link);
+  });
   return li;
 }
 
-function show(root, kind, raw) {
+function show(root, kind, raw, lang) {
   const status = root.querySelector("[data-idcheck-status]");
   const details = root.querySelector("[data-idcheck-details]");
   details.replaceChildren();
@@ -316,24 +385,30 @@ function show(root, kind, raw) {
     status.textContent = "";
     return;
   }
-  const outcome = check(kind, raw);
+  const outcome = check(kind, raw, lang);
   if (outcome.error) {
     root.dataset.verdict = "error";
-    status.textContent = `Cannot check this: ${outcome.error}`;
+    status.textContent = word(lang, "cannot_check", { error: outcome.error });
     return;
   }
-  const [headline, ...rest] = reportLines(outcome.result);
+  const { headline, lines } = report(outcome.result, lang);
   root.dataset.verdict = outcome.result.status;
   status.textContent = headline;
-  rest.forEach((line) => details.append(item(line, line.split(":")[0].toLowerCase())));
+  lines.forEach(([label, text]) => details.append(item(lang, label, text)));
   if (outcome.result.status === "invalid" && has(RULES.helpLinks, kind)) {
-    const li = item("help: ", "help");
+    const li = item(lang, "help", "");
     const link = document.createElement("a");
     link.href = new URL(RULES.helpLinks[kind], SITE_ROOT).href;
-    link.textContent = "what to do";
+    link.textContent = word(lang, "help_link");
     li.append(link);
     details.append(li);
   }
+}
+
+/** The language of the answers in `root`: its own, or the page's (Hindi pages say "hi"). */
+function languageOf(root) {
+  const lang = (root.closest("[lang]")?.lang || "en").split("-")[0];
+  return has(RULES.texts, lang) ? lang : "en";
 }
 
 /**
@@ -343,9 +418,10 @@ function show(root, kind, raw) {
 export function mount(root) {
   if (root.dataset.mounted) return;
   root.dataset.mounted = "yes";
+  const lang = languageOf(root);
   const form = root.querySelector("form");
   const input = form.querySelector("input[type=text]");
-  const update = () => show(root, form.elements.kind.value, input.value);
+  const update = () => show(root, form.elements.kind.value, input.value, lang);
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   form.addEventListener("submit", (event) => {
