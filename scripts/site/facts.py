@@ -76,8 +76,7 @@ def _sources(aside: etree.Element, state: RenderState, ids: object) -> None:
     for source in cited:
         item = etree.SubElement(listing, "li")
         etree.SubElement(item, "a", {"href": source.url}).text = source.title
-        seen = f"{state.words['seen']} " if source.dated == "seen" else ""
-        item[-1].tail = f" ({seen}{source.date})"
+        item[-1].tail = f" ({source.when_in(state.words)})"
 
 
 def _report(aside: etree.Element, state: RenderState, meta: dict) -> None:
@@ -106,4 +105,4 @@ def _report(aside: etree.Element, state: RenderState, meta: dict) -> None:
             "report_mail"
         ]
     if len(line):
-        line[-1].tail = (line[-1].tail or "") + "."
+        line[-1].tail = (line[-1].tail or "") + words["full_stop"]
