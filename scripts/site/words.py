@@ -276,7 +276,7 @@ HINDI: dict[str, str] = {
     "verdict_entry_missing": "यहाँ तक ले जाने वाला लिंक नहीं मिला",
     "verdict_not_checkable_live": "लाइव नहीं जाँचा जा सकता",
     "verdict_check_failed": "जाँच पूरी नहीं हुई",
-    "verdict_changed": "पेज बदल गया",
+    "verdict_changed": "पेज बदल गया (गाइड वाला फॉर्म नहीं मिला)",
     "verdict_present": "गाइड जैसा मौजूद",
     "verdict_locator_drift": "गाइड जैसा, पर सिर्फ दूसरे तरीके (fallback locator) से मिला",
     "verdict_label_drift": "लेबल बदल गया",
