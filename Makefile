@@ -14,7 +14,8 @@ TEST_STAMP   := $(VENV)/.installed-test
 CANARY_STAMP := $(VENV)/.installed-canary
 PREBUILD     := $(BIN)/python -m scripts.site.prebuild --docs-dir docs --docs-dir docs-hi
 # pytest-xdist workers for `make test`: more than the 2 cores of the reference machine, because
-# the drift fault runs spend most of their time waiting for pages (see tests/parallel.py).
+# the drift fault runs spend most of their time waiting for pages. `--dist loadgroup` keeps the
+# tests that share a page visit or a drift run on one worker (tests/parallel.py says why).
 TEST_WORKERS ?= 5
 # The Hindi edition is published under hi/ of wherever the English one is (SITE_URL).
 HINDI_URL    := $(if $(SITE_URL),SITE_URL_HI=$(SITE_URL)hi/)
@@ -22,12 +23,18 @@ HINDI_URL    := $(if $(SITE_URL),SITE_URL_HI=$(SITE_URL)hi/)
 UV_LOCK      := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
 	--generate-hashes --quiet
 
-.PHONY: serve serve-hi test test-fast build setup photos-setup bench canary translations lock clean
+.PHONY: configure serve serve-hi test test-fast build setup photos-setup bench canary translations lock clean
 
-## serve: preview the site with live reload at http://127.0.0.1:8000
+## configure: set the fork settings (REPOSITORY=owner/name, PUBLIC_URL=..., FEEDBACK_EMAIL=...)
+configure: $(DOCS_STAMP)
+	$(BIN)/python -m scripts.tools.configure $(if $(REPOSITORY),--repository "$(REPOSITORY)") \
+		$(if $(PUBLIC_URL),--public-url "$(PUBLIC_URL)") \
+		$(if $(filter command line,$(origin FEEDBACK_EMAIL)),--feedback-email "$(FEEDBACK_EMAIL)")
+
+## serve: preview both editions with live reload at http://127.0.0.1:8000 (Hindi under /hi/)
 serve: $(DOCS_STAMP)
 	$(PREBUILD)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m scripts.tools.preview --port 8000
 
 ## serve-hi: preview the Hindi edition at http://127.0.0.1:8001/hi/
 serve-hi: $(DOCS_STAMP)
@@ -43,7 +50,7 @@ test: $(TEST_STAMP)
 	$(BIN)/python -m scripts.tools.browser
 	$(PREBUILD)
 	$(BIN)/ruff check .
-	$(BIN)/pytest -n $(TEST_WORKERS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 ## test-fast: everything but the browser suites (for editing prose); CI runs `make test`
 test-fast: $(TEST_STAMP)

@@ -75,11 +75,16 @@ def _given_site(config: pytest.Config) -> bool:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN001, ANN201 - xdist's
-    """Share tests between workers by what they share (see ``tests/parallel.py``)."""
-    return parallel.SharedWorkScheduling(config, log)
+    """Under ``--dist loadgroup``, group tests by what they share (``tests/parallel.py``).
+
+    Any other ``--dist`` mode gets xdist's own scheduler.
+    """
+    if parallel.applies(config):
+        return parallel.SharedWorkScheduling(config, log)
+    return None
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under xdist, every worker orders the tests the same way (``parallel.work_order``)."""
-    if hasattr(config, "workerinput"):
+    """Under ``--dist loadgroup``, every worker orders the tests alike (``parallel.work_order``)."""
+    if hasattr(config, "workerinput") and parallel.applies(config):
         parallel.order_for_workers(items)

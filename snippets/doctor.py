@@ -36,11 +36,11 @@ import urllib.request
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Callable
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 GUIDE_URL = "https://icegate-guide.github.io/icegate-guide/"
 DEFAULT_HOSTS = ("www.icegate.gov.in", "foservices.icegate.gov.in")
-USER_AGENT = "icegate-guide-doctor/1.0 (+https://icegate-guide.github.io/icegate-guide/)"
+USER_AGENT = f"icegate-guide-doctor/1.0 (+{GUIDE_URL})"
 
 #: Every check, in the order they run. Each id is also the anchor of its help entry.
 CHECKS = (
@@ -52,6 +52,8 @@ CHECKS = (
     "https-get",
     "clock-skew",
 )
+#: The checks run against each host, in order; each runs only when the one before passed.
+PROBE_CHECKS = CHECKS[2:]
 SEVERITY = {"ok": 0, "skip": 0, "warn": 1, "fail": 2}
 CLOCK_WARN_SECONDS = 60
 CLOCK_FAIL_SECONDS = 300
@@ -93,6 +95,12 @@ class Endpoint:
     def authority(self) -> str:
         """``host:port``, with an IPv6 address in brackets (``[::1]:443``)."""
         return f"{bracketed(self.host)}:{self.port}"
+
+    @property
+    def wire_authority(self) -> str | None:
+        """``authority`` in ASCII, as a proxy is asked for it (None if it cannot be)."""
+        host = self.host if ":" in self.host else ascii_host(self.host)
+        return None if host is None else f"{bracketed(host)}:{self.port}"
 
     @property
     def name(self) -> str:
@@ -160,14 +168,167 @@ def check_python() -> Finding:
     return Finding("python-version", "this computer", "ok", f"Python {version} on {system}")
 
 
+# Reading a proxy setting ---------------------------------------------------------------
+#
+# A proxy setting may carry a user name and password, written by hand and often not
+# percent-encoded. Everything before the last "@" could be part of them, however the rest is
+# written, so it is never printed: the text shown for a setting is built only from pieces
+# that are checked to be harmless (a scheme from a fixed list, a valid host name or IPv6
+# address, a port number), and every other piece is shown as "?" or "***".
+
+#: Schemes the doctor names when a proxy setting uses them; any other scheme is shown as "?".
+KNOWN_SCHEMES = frozenset(
+    {
+        "http",
+        "https",
+        "socks",
+        "socks4",
+        "socks4a",
+        "socks5",
+        "socks5h",
+        "ftp",
+        "ftps",
+        "file",
+        "javascript",
+        "data",
+        "ws",
+        "wss",
+    }
+)
+#: Schemes of HTTP proxies, which open a tunnel with CONNECT (the only kind the doctor uses).
+HTTP_SCHEMES = frozenset({"http", "https"})
+SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+HOST_NAME = re.compile(r"[\w.-]{1,253}")
+PORT = re.compile(r"[0-9]{1,5}")
+IPV6_TEXT = re.compile(r"[0-9A-Fa-f:.]{2,45}(%[\w.-]{1,64})?")
+ONLY_HTTP = "only HTTP proxies that tunnel with CONNECT (http://host:port) are supported"
+
+
+@dataclass(frozen=True)
+class ProxyText:
+    """A proxy setting cut into its pieces as written, none of them judged yet.
+
+    Attributes:
+        scheme: The scheme in lower case, or None when the setting has no ``://``.
+        userinfo: Everything between the scheme and the last ``@`` (a user name and
+            password, however written), or None without an ``@``. Never printed.
+        host: The host as written, with the brackets of an IPv6 address.
+        port: The text after the host's ``:``, or None without one.
+        tail: What follows ``host:port`` (a path, ``?`` or ``#``). Never printed.
+    """
+
+    scheme: str | None
+    userinfo: str | None
+    host: str
+    port: str | None
+    tail: str
+
+
+def split_proxy(url: str) -> ProxyText:
+    """Cut a proxy setting into scheme, sign-in, host, port and tail; never fails.
+
+    The sign-in is everything before the last ``@``, so a password holding ``@ : / ? #``
+    stays in it; the host ends at the first ``/``, ``?`` or ``#`` after that ``@``.
+    """
+    value = url.strip()
+    match = SCHEME.match(value)
+    scheme = match[1].lower() if match else None
+    rest = value[match.end() :] if match else value
+    before, at, after = rest.rpartition("@")
+    userinfo = before if at else None
+    end = min((i for i in (after.find(c) for c in "/?#") if i >= 0), default=len(after))
+    hostport, tail = after[:end], after[end:]
+    if hostport.startswith("["):
+        inside, closed, following = hostport[1:].partition("]")
+        if closed and (not following or following.startswith(":")):
+            host, port = f"[{inside}]", (following[1:] if following else None)
+        else:
+            host, port = hostport, None
+    elif hostport.count(":") > 1:
+        host, port = hostport, None
+    else:
+        host, colon, port_text = hostport.partition(":")
+        port = port_text if colon else None
+    return ProxyText(scheme, userinfo, host, port, tail)
+
+
+def host_problem(host: str) -> str | None:
+    """Why ``host`` (as ``split_proxy()`` gives it) cannot be a proxy's host, or None."""
+    if not host:
+        return "names no host"
+    if host.startswith("["):
+        inside = host[1:-1]
+        if not (host.endswith("]") and IPV6_TEXT.fullmatch(inside) and is_ipv6(inside)):
+            return "has an IPv6 address that is not valid or lacks its closing ]"
+        return None
+    if ":" in host:
+        return "has an IPv6 address without brackets (write it as http://[::1]:3128)"
+    if not HOST_NAME.fullmatch(host) or ascii_host(host) is None:
+        return "names a host that is not a valid host name"
+    return None
+
+
+def port_problem(port: str | None) -> str | None:
+    """Why ``port`` (the text after the host's ``:``) cannot be a proxy's port, or None."""
+    if not port:
+        return None
+    if not PORT.fullmatch(port) or int(port) > 65535:
+        return "has a port that is not a number from 1 to 65535"
+    if int(port) == 0:
+        return "names port 0, where no proxy can listen: give the proxy's real port"
+    return None
+
+
+def scheme_problem(scheme: str | None) -> str | None:
+    """Why a proxy setting with ``scheme`` cannot be used by the doctor, or None."""
+    if scheme is None or scheme in HTTP_SCHEMES:
+        return None
+    if scheme.startswith("socks"):
+        return f"names a SOCKS proxy; {ONLY_HTTP}"
+    if scheme in KNOWN_SCHEMES:
+        return f"uses {scheme}://, which is not a proxy; {ONLY_HTTP}"
+    return f"uses a scheme the doctor does not know; {ONLY_HTTP}"
+
+
+def tail_problem(parts: ProxyText) -> str | None:
+    """Why the text after ``host:port`` makes the setting unusable, or None.
+
+    After ``http://host:port`` the doctor ignores the rest, as urllib ignores a path. A
+    setting without a scheme must end at the port (or a ``/``): urllib would read the rest
+    as part of the port.
+    """
+    if parts.scheme is not None or parts.tail in ("", "/"):
+        return None
+    return "has more after host:port than a proxy setting holds (write it as http://host:port)"
+
+
+def ascii_host(host: str) -> str | None:
+    """``host`` as it is sent over the network (IDNA for international names), or None."""
+    try:
+        return host.encode("idna").decode("ascii")
+    except (UnicodeError, ValueError):
+        return None
+
+
 def mask(url: str) -> str:
-    """Hide any user name and password in a proxy URL."""
-    parts = urlsplit(url)
-    if parts.username or parts.password:
-        host = parts.hostname or ""
-        port = f":{parts.port}" if parts.port else ""
-        return f"{parts.scheme}://***@{host}{port}"
-    return url
+    """The proxy setting as it may be printed: no user name, no password, never fails.
+
+    Only a known scheme, a valid host and a port number are shown as written; a sign-in
+    becomes ``***@`` and anything else ``?``. A path, query or fragment is left out.
+    """
+    if not url.strip():
+        return "(empty)"
+    parts = split_proxy(url)
+    shown = ""
+    if parts.scheme is not None:
+        shown += (parts.scheme if parts.scheme in KNOWN_SCHEMES else "?") + "://"
+    if parts.userinfo is not None:
+        shown += "***@"
+    shown += "?" if host_problem(parts.host) else parts.host
+    if parts.port:
+        readable = PORT.fullmatch(parts.port) and int(parts.port) <= 65535
+        shown += ":" + (parts.port if readable else "?")
+    return shown
 
 
 def proxy_for(endpoint: Endpoint, proxies: dict[str, str]) -> str | None:
@@ -194,7 +355,11 @@ class ProxySetting:
         """The ``Proxy-Authorization`` header value (Basic), when the URL carries a user."""
         if self.credentials is None:
             return None
-        return "Basic " + base64.b64encode(self.credentials.encode("utf-8")).decode("ascii")
+        try:
+            raw = self.credentials.encode("utf-8", "surrogateescape")
+        except UnicodeError:
+            raw = self.credentials.encode("utf-8", "replace")
+        return "Basic " + base64.b64encode(raw).decode("ascii")
 
 
 def parse_proxy(url: str) -> ProxySetting:
@@ -202,23 +367,32 @@ def parse_proxy(url: str) -> ProxySetting:
 
     Without a port, the proxy is reached on port 443: Python's urllib opens HTTPS through a
     proxy with an HTTPS connection class, whose default port is 443. User name and password
-    are percent-decoded and sent as Basic credentials, as urllib sends them.
+    are percent-decoded and sent as Basic credentials, as urllib sends them. A setting
+    without a scheme (``proxy:8080``) is an HTTP proxy, as for urllib.
 
     Raises:
-        UsageError: when the URL has no host or an unreadable port.
+        UsageError: when the setting is empty, is not an HTTP proxy, or has no usable host
+            or port. The message shows the setting only as ``mask()`` does.
     """
-    parts = urlsplit(url if "://" in url else f"http://{url}")
-    try:
-        port = parts.port
-    except ValueError:
-        raise UsageError(f"the proxy setting {mask(url)} has an unreadable port") from None
-    if not parts.hostname:
-        raise UsageError(f"the proxy setting {mask(url)} names no host")
+    if not url.strip():
+        raise UsageError("the proxy setting is empty")
+    parts = split_proxy(url)
+    problem = (
+        scheme_problem(parts.scheme)
+        or host_problem(parts.host)
+        or port_problem(parts.port)
+        or tail_problem(parts)
+    )
+    if problem:
+        raise UsageError(f"the proxy setting {mask(url)} {problem}")
     credentials = None
-    if parts.username is not None:
-        credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+    if parts.userinfo is not None:
+        user, _, password = parts.userinfo.partition(":")
+        credentials = f"{unquote(user)}:{unquote(password)}"
+    host = parts.host[1:-1] if parts.host.startswith("[") else parts.host
     default = http.client.HTTPSConnection.default_port
-    return ProxySetting(parts.hostname, port or default, port is not None, credentials)
+    port = int(parts.port) if parts.port else default
+    return ProxySetting(host, port, bool(parts.port), credentials)
 
 
 def check_proxy(
@@ -342,6 +516,7 @@ class Probe:
         self.stage = "dns-lookup"
         self.done = False
         self.quiet = False
+        self.broken: str | None = None
 
     def remaining(self) -> float:
         """Seconds left before the deadline (never below a small positive number)."""
@@ -364,6 +539,8 @@ class Probe:
             date = self.fetch(tls)
             if date is not None:
                 self.clock(date)
+        except Exception as error:  # noqa: BLE001 - the report must say which check broke
+            self.broken = type(error).__name__
         finally:
             self.done = True
 
@@ -413,15 +590,23 @@ class Probe:
         except UsageError as error:
             self.add("tcp-connect", "fail", str(error))
             return None
-        target = self.endpoint.authority
+        target = self.endpoint.wire_authority
+        if target is None:
+            self.add(
+                "tcp-connect",
+                "fail",
+                "this host name cannot be sent to a proxy: it is not a valid international "
+                "domain name",
+            )
+            return None
         head = [f"CONNECT {target} HTTP/1.1", f"Host: {target}", f"User-Agent: {USER_AGENT}"]
         if setting.authorization:
             head.append(f"Proxy-Authorization: {setting.authorization}")
         try:
             sock = socket.create_connection((setting.host, setting.port), timeout=self.remaining())
-            sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode("latin-1"))
+            sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode("ascii"))
             answer = read_head(sock)
-        except OSError as error:
+        except (OSError, UnicodeError) as error:
             self.add(
                 "tcp-connect", "fail", f"cannot reach the proxy {mask(proxy)}: {describe(error)}"
             )
@@ -531,7 +716,10 @@ class Probe:
             self.add("https-get", "warn", f"{summary}: slow")
         else:
             self.add("https-get", "ok", summary)
-        return response.getheader("Date")
+        date = response.getheader("Date")
+        if date is None:
+            self.add("clock-skew", "skip", "not run: the server sent no Date header")
+        return date
 
     def clock(self, date_header: str) -> None:
         """Compare this computer's clock with the server's Date header."""
@@ -703,18 +891,43 @@ def diagnose(
     for thread in threads:
         thread.join(max(deadline - time.monotonic(), 0))
     for probe in probes:
-        results = list(probe.findings)
-        if not probe.done:
-            results.append(
-                Finding(
-                    probe.stage,
-                    probe.endpoint.name,
-                    "fail",
-                    f"no answer within the {timeout:g} s time limit",
-                )
-            )
-        findings.extend(results)
+        findings.extend(probe_results(probe, timeout))
     return findings
+
+
+def probe_results(probe: Probe, timeout: float) -> list[Finding]:
+    """One probe's findings in check order, with a line for every check that did not run.
+
+    A probe that ran out of time, or that stopped on an error in the doctor itself, fails
+    the check it was in; each later check is reported as not run, with the reason.
+    """
+    results = list(probe.findings)
+    target = probe.endpoint.name
+    ran = {f.check for f in results}
+    missing = [check for check in PROBE_CHECKS if check not in ran]
+    stopped = None
+    if probe.broken is not None or not probe.done:
+        stopped = probe.stage if probe.stage in missing else (missing or [probe.stage])[0]
+    if probe.broken is not None:
+        summary = (
+            f"the doctor itself failed in this check ({probe.broken}); please report it "
+            f"with this output"
+        )
+        results.append(Finding(stopped, target, "fail", summary))
+        reason = f"the doctor failed in {stopped}"
+    elif not probe.done:
+        summary = f"no answer within the {timeout:g} s time limit"
+        results.append(Finding(stopped, target, "fail", summary))
+        reason = "the time limit ran out"
+    else:
+        failed = [f.check for f in results if f.status == "fail"]
+        reason = f"{failed[0]} failed" if failed else "an earlier check did not finish"
+    results.extend(
+        Finding(check, target, "skip", f"not run: {reason}")
+        for check in missing
+        if check != stopped
+    )
+    return sorted(results, key=lambda f: CHECKS.index(f.check))
 
 
 def exit_status(findings: list[Finding]) -> int:
@@ -733,9 +946,12 @@ def render(findings: list[Finding]) -> str:
             f"{finding.status.upper():<6}  {finding.summary}"
         )
     problems = [f for f in findings if f.status in ("warn", "fail")]
-    counts = {s: sum(1 for f in findings if f.status == s) for s in ("fail", "warn")}
+    counts = {s: sum(1 for f in findings if f.status == s) for s in ("fail", "warn", "skip")}
+    skipped = f", {counts['skip']} not run" if counts["skip"] else ""
     lines.append("")
-    lines.append(f"{counts['fail']} failed, {counts['warn']} warnings, {len(findings)} checks")
+    lines.append(
+        f"{counts['fail']} failed, {counts['warn']} warnings{skipped}, {len(findings)} checks"
+    )
     seen = set()
     for finding in problems:
         if finding.check not in seen:
@@ -797,7 +1013,14 @@ def main(argv: list[str] | None = None, run: Callable[..., list[Finding]] = diag
         parser.error(str(error))
     except (OSError, ssl.SSLError) as error:
         parser.error(f"cannot use the trust file {args.cafile!r}: {describe(error)}")
-    findings = run(endpoints, args.timeout, args.cafile)
+    try:
+        findings = run(endpoints, args.timeout, args.cafile)
+    except Exception as error:  # noqa: BLE001 - one line for the reader, never a traceback
+        print(
+            f"{parser.prog}: the doctor itself failed ({type(error).__name__}); please report it",
+            file=sys.stderr,
+        )
+        return 2
     status = exit_status(findings)
     if args.json:
         report = {"findings": [f.to_dict() for f in findings], "exit_status": status}

@@ -1,25 +1,24 @@
-"""How ``make test`` shares the tests between pytest-xdist workers.
+"""How ``make test`` shares the tests between pytest-xdist workers (``--dist loadgroup``).
 
-Two rules on top of xdist's scope distribution:
+``make test`` asks xdist for ``--dist loadgroup``: tests that share an expensive object run on
+one worker. Each page's checks in ``tests/site/test_pages.py`` read the same three visits of
+that page; the element tests of ``tests/drift/test_portal_elements.py`` share one drift run
+that opens each page once, the tests of ``tests/drift/test_unchanged_run.py`` one run of the
+unchanged replica, and those of ``tests/site/test_injection_browser.py`` one build with planted
+payloads. Spread over workers they would repeat that work on every worker.
 
-* **Tests that share an expensive object run on one worker.** Each page's checks in
-  ``tests/site/test_pages.py`` read the same three visits of that page; the element tests of
-  ``tests/drift/test_portal_elements.py`` share one drift run that opens each page once, and
-  the tests of ``tests/drift/test_unchanged_run.py`` one run of the unchanged replica. Spread
-  over workers they would repeat that work on every worker.
-* **Waiting mixed into computing, long before short.** The replica run of every element goes
-  first, then the page checks (which keep the processors busy) with one unit that mostly
-  waits (a drift run against pages slow or broken on purpose, a subprocess run of the drift
-  command) after every three pages, then the waiting units left, then the quick tests, so
-  that no worker is left with a long test at the end. With all waiting units after the page
-  checks, five workers waited at once and the processors were idle for 7 s of a run; with one
-  after every page the run was slower still (measured figures at ``PAGES_PER_WAITING``).
-  xdist's scope scheduling would instead send the units with the most tests first.
+Why this module exists at all: under pytest 9.2, xdist 3.8's ``loadgroup`` no longer groups
+anything. It carries a test's ``xdist_group`` by rewriting ``item._nodeid``, which pytest 9.2
+no longer reads, so the marks are silently ignored (pytest-dev/pytest-xdist#1386, open, with
+the fix proposed in pytest-dev/pytest-xdist#1388). This scheduler groups by test id instead,
+and only for ``--dist loadgroup``: every other mode (``each``, ``load``, ``loadscope``,
+``loadfile``, ``worksteal``) is xdist's own. **Delete this module, the two hooks in the root
+``conftest.py`` and the ``SHARED`` table once an xdist release fixes #1386**, and mark the
+shared tests with ``xdist_group`` instead.
 
-Why a scheduler of our own rather than ``--dist loadgroup`` and ``xdist_group`` marks: with
-pytest 9.2 a node's id is no longer the attribute xdist 3.8 rewrites to carry the group, so the
-marks are silently ignored and each page was visited on every worker (measured: 187 instead
-of 119 CPU-seconds for the page checks on two workers). Grouping by test id needs no marks.
+One ordering rule rides along, because the scheduler is ours anyway: the units that keep a
+processor busy longest go out first and the quick tests last, so that no worker is left
+holding a long test at the end of the run.
 """
 
 from __future__ import annotations
@@ -34,6 +33,7 @@ SHARED = {
     "tests/site/test_pages.py": re.compile(r"\[(?P<group>.*)-chromium\]$"),
     "tests/drift/test_portal_elements.py": None,
     "tests/drift/test_unchanged_run.py": None,
+    "tests/site/test_injection_browser.py": None,
 }
 
 #: Files whose tests keep a processor busy, in the order they go out first: the replica run
@@ -52,10 +52,6 @@ WAITING = (
     "tests/site/test_links.py",
     "tests/drift/test_record_replica.py",
 )
-#: One waiting unit goes out after every this many pages' checks (measured on 2 cores, five
-#: workers: after every page 121-128 s (with one unit queued per worker), every 2nd 115 s,
-#: every 3rd 112-116 s, every 4th 115 s; all waiting units after the page checks, 118-121 s).
-PAGES_PER_WAITING = 3
 
 
 def share_group(nodeid: str) -> str:
@@ -78,18 +74,8 @@ def _of_kind(units: list[str], files: tuple[str, ...]) -> list[str]:
 
 
 def work_order(units: list[str]) -> list[str]:
-    """The order units of work go out in.
-
-    The replica run first, then the page checks with a waiting unit after every
-    ``PAGES_PER_WAITING`` pages, then the waiting units left, then the rest as given.
-    """
-    ordered = _of_kind(units, FIRST[:1])
-    waiting = _of_kind(units, WAITING)
-    for index, page in enumerate(_of_kind(units, FIRST[1:]), start=1):
-        ordered.append(page)
-        if index % PAGES_PER_WAITING == 0 and waiting:
-            ordered.append(waiting.pop(0))
-    ordered += waiting
+    """The order units of work go out in: long ones first, then the rest as given."""
+    ordered = _of_kind(units, FIRST) + _of_kind(units, WAITING)
     placed = set(ordered)
     return ordered + [unit for unit in units if unit not in placed]
 
@@ -114,3 +100,12 @@ class SharedWorkScheduling(LoadScopeScheduling):
 
     def _split_scope(self, nodeid: str) -> str:
         return share_group(nodeid)
+
+
+#: The xdist mode this scheduler stands in for; every other mode is left to xdist.
+MODE = "loadgroup"
+
+
+def applies(config: pytest.Config) -> bool:
+    """Whether this run asked for the mode the scheduler stands in for."""
+    return getattr(config.option, "dist", None) == MODE

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
+
+import conftest as root_conftest
 from tests import sitebuild
-from tests.parallel import share_group, work_order
+from tests.parallel import applies, share_group, work_order
 
 PAGES = "tests/site/test_pages.py"
 
@@ -34,15 +38,26 @@ def test_any_other_test_is_a_unit_of_its_own():
     assert share_group(nodeid) == nodeid
 
 
-def test_a_waiting_unit_goes_out_after_every_third_page_then_the_rest():
+def test_long_units_go_out_first_and_quick_tests_last():
     elements = "tests/drift/test_portal_elements.py"
-    faults = [f"tests/drift/test_faults.py::test_{n}[chromium]" for n in ("a", "b", "c")]
-    pages = [f"{PAGES}::{page}" for page in ("home", "a/", "b/", "c/", "d/", "e/", "f/")]
+    faults = [f"tests/drift/test_faults.py::test_{n}[chromium]" for n in ("a", "b")]
+    pages = [f"{PAGES}::{page}" for page in ("home", "a/", "b/")]
     quick = "tests/docs/test_sources.py::test_every_source_has_a_date"
-    given = [quick, *pages, *faults, elements]
-    assert work_order(given) == [
-        elements, *pages[:3], faults[0], *pages[3:6], faults[1], pages[6], faults[2], quick,
-    ]
+    given = [quick, faults[0], *pages, faults[1], elements]
+    assert work_order(given) == [elements, *pages, *faults, quick]
+
+
+def _config_with_dist(mode: str) -> SimpleNamespace:
+    return SimpleNamespace(option=SimpleNamespace(dist=mode, loadscopereorder=True))
+
+
+def test_the_scheduler_stands_in_for_loadgroup_only():
+    assert applies(_config_with_dist("loadgroup"))
+
+
+@pytest.mark.parametrize("mode", ["each", "load", "loadscope", "loadfile", "worksteal", "no"])
+def test_other_dist_modes_get_xdists_own_scheduler(mode: str):
+    assert root_conftest.pytest_xdist_make_scheduler(_config_with_dist(mode), None) is None
 
 
 def test_units_of_one_file_keep_their_collected_order():

@@ -111,10 +111,25 @@ def test_the_job_that_runs_chromium_on_the_live_portal_can_only_read():
     assert checkouts and all(s["with"]["persist-credentials"] is False for s in checkouts)
 
 
-def test_only_the_publish_and_photos_jobs_write():
+def test_only_the_publish_photos_and_labels_jobs_write():
     jobs = workflow("nightly-drift.yml")["jobs"]
     writers = {name for name, job in jobs.items() if "write" in job["permissions"].values()}
-    assert writers == {"publish", "photos"}
+    assert writers == {"publish", "photos", "labels"}
+
+
+def test_labels_job_may_only_open_pull_requests_after_the_history_is_pushed_on_main():
+    labels = workflow("nightly-drift.yml")["jobs"]["labels"]
+    assert labels["needs"] == "publish"
+    assert labels["if"] == "github.ref == 'refs/heads/main'"
+    assert labels["permissions"] == {
+        "contents": "write", "pull-requests": "write", "issues": "read"
+    }
+    token_steps = [s for s in labels["steps"] if "GH_TOKEN" in s.get("env", {})]
+    assert [s["name"] for s in token_steps] == [
+        "Open or update pull requests for labels that changed"
+    ]
+    assert "scripts.nightly.labels apply" in token_steps[0]["run"]
+    assert "--base main" in token_steps[0]["run"]
 
 
 def test_photos_job_may_only_open_pull_requests_and_only_for_runs_on_main():
@@ -156,3 +171,15 @@ def test_pages_are_published_from_main_only_after_the_checks_pass():
 def test_dependabot_watches(ecosystem: str):
     config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
     assert ecosystem in {update["package-ecosystem"] for update in config["updates"]}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_job_has_its_trust_boundary_in_the_workflow_header(path: Path):
+    text = path.read_text(encoding="utf-8")
+    header = text.split("\njobs:", 1)[0]
+    assert "# Trust boundary" in header, f"{path.name}: no trust-boundary comment before jobs:"
+    data = yaml.safe_load(text)
+    for job in data["jobs"]:
+        assert re.search(rf"^# - (?:[\w-]+, )*{re.escape(job)}\b", header, re.M), (
+            f"{path.name}: job {job!r} is not named in the trust-boundary comment"
+        )

@@ -5,7 +5,9 @@ shown, per element, the last date on which the live portal showed it as document
 warning when the portal changed under the guides (label changed, element missing). Locator
 drift (the element and its label as documented, only our selector changed) is for maintainers:
 it counts as seen, and is listed on the status page, never on a guide page. A missing history
-means "not yet verified"; a malformed one means "status unknown" and never breaks the build.
+means "not yet verified"; a malformed one (wrong shape, or a wrong type or unknown value in any
+field the site reads) means "status unknown", is named in the build log with its
+repository-relative path, and never breaks the build.
 
 Dates are days in India (IST, UTC+05:30, no daylight saving): the run that starts at 02:00 IST
 is dated that day, not the UTC day before. This module uses the standard library only (the
@@ -15,14 +17,17 @@ nightly publish job runs it without installing anything).
 from __future__ import annotations
 
 import json
+import sys
+import unicodedata
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from scripts.common.clock import india_day
-from scripts.common.files import atomic_write
+from scripts.common.files import atomic_write, encodable, locked
 from scripts.common.paths import ROOT
-from scripts.drift.model import ElementVerdict
+from scripts.drift.model import ElementVerdict, Outcome, PageVerdict
 
 HISTORY_PATH = ROOT / "portal" / "verification" / "history.json"
 SCHEMA = "icegate-verification-history/1"
@@ -32,6 +37,14 @@ SEEN = frozenset({ElementVerdict.PRESENT.value, ElementVerdict.LOCATOR_DRIFT.val
 #: Verdicts that mean the guides no longer match the portal (readers are warned).
 DOC_DRIFT = frozenset({ElementVerdict.LABEL_DRIFT.value, ElementVerdict.MISSING.value})
 NOT_CHECKED = ElementVerdict.NOT_CHECKED.value
+#: A page that rendered real content, but not the form the contract expects (page drift).
+PAGE_CHANGED = "changed"
+#: Every verdict a history may hold, per kind of record.
+ELEMENT_VERDICTS = frozenset(verdict.value for verdict in ElementVerdict)
+PAGE_VERDICTS = frozenset(verdict.value for verdict in PageVerdict) | {PAGE_CHANGED, NOT_CHECKED}
+OUTCOMES = frozenset(outcome.value for outcome in Outcome)
+#: The longest portal label kept; longer text is cut (a page of text is not a label).
+MAX_LABEL = 300
 
 
 class HistoryError(ValueError):
@@ -68,31 +81,99 @@ class VerificationStatus:
         return self.runs[-1] if self.runs else None
 
 
+def shown_path(path: Path) -> str:
+    """A path for messages that may be published: relative to the repository, never absolute.
+
+    A file outside the repository is named by its file name only.
+    """
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.name
+
+
+def is_time(value: Any) -> bool:
+    """Whether ``value`` is an ISO 8601 time stamp (``Z`` allowed)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _got(value: Any) -> str:
+    """A short description of a wrong value, for a message."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _verdict_problem(key: str, value: Any, known: frozenset[str]) -> str | None:
+    """What is wrong with a ``pages`` or ``elements`` mapping, or None."""
+    if not isinstance(value, dict):
+        return f"{key}: expected an object of verdicts, got {_got(value)}"
+    for item, verdict in value.items():
+        if verdict not in known:
+            return f"{key} → {item}: expected one of {sorted(known)}, got {_got(verdict)}"
+    return None
+
+
+def run_problem(run: Any) -> str | None:
+    """What is wrong with one run record of a history, or None when it can be used.
+
+    Checks every field the site reads: ``finished`` (and ``started``, when given) are ISO
+    times, ``outcome`` and every verdict are known, ``observed`` maps ids to text, ``where``
+    is text and ``run_url`` is an https:// address or null.
+    """
+    if not isinstance(run, dict):
+        return f"expected an object, got {_got(run)}"
+    if not is_time(run.get("finished")):
+        return f"finished: expected an ISO 8601 time, got {_got(run.get('finished'))}"
+    if "started" in run and not is_time(run["started"]):
+        return f"started: expected an ISO 8601 time, got {_got(run['started'])}"
+    if run.get("outcome") not in OUTCOMES:
+        return f"outcome: expected one of {sorted(OUTCOMES)}, got {_got(run.get('outcome'))}"
+    for key, known in (("pages", PAGE_VERDICTS), ("elements", ELEMENT_VERDICTS)):
+        problem = _verdict_problem(key, run.get(key), known)
+        if problem:
+            return problem
+    observed = run.get("observed", {})
+    if not isinstance(observed, dict) or not all(isinstance(v, str) for v in observed.values()):
+        return f"observed: expected an object of labels (text), got {_got(observed)}"
+    if run.get("where") is not None and not isinstance(run["where"], str):
+        return f"where: expected text, got {_got(run['where'])}"
+    url = run.get("run_url")
+    if url is not None and not (isinstance(url, str) and url.startswith("https://")):
+        return f"run_url: expected an https:// address or null, got {_got(url)}"
+    return None
+
+
 def parse_history(data: Any, source: Path) -> list[dict[str, Any]]:
-    """Check the shape of a history document and return its runs, oldest first.
+    """Check a history document, every run and every value the site reads; return its runs.
 
     Args:
         data: The decoded JSON document.
-        source: The file it came from, for messages.
+        source: The file it came from, for messages (shown relative to the repository).
 
     Returns:
-        The list of run records.
+        The list of run records, oldest first.
 
     Raises:
-        HistoryError: when the document does not have the expected shape.
+        HistoryError: naming the file and the first problem, e.g.
+            ``history.json: runs → 3 → finished: expected an ISO 8601 time, got 'yesterday'``.
     """
+    name = shown_path(source)
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise HistoryError(f"{source}: expected an object with schema {SCHEMA!r}")
+        raise HistoryError(f"{name}: expected an object with schema {SCHEMA!r}")
     if not isinstance(data.get("runs"), list):
-        raise HistoryError(f"{source}: expected a 'runs' list")
+        raise HistoryError(f"{name}: expected a 'runs' list")
     for index, run in enumerate(data["runs"]):
-        if not isinstance(run, dict) or not isinstance(run.get("finished"), str):
-            raise HistoryError(f"{source}: runs → {index}: expected a 'finished' timestamp")
-        for key in ("pages", "elements"):
-            if not isinstance(run.get(key), dict):
-                raise HistoryError(f"{source}: runs → {index}: expected a {key!r} object")
-        if not isinstance(run.get("outcome"), str):
-            raise HistoryError(f"{source}: runs → {index}: expected an 'outcome'")
+        problem = run_problem(run)
+        if problem:
+            raise HistoryError(f"{name}: runs → {index} → {problem}")
     return data["runs"]
 
 
@@ -100,14 +181,18 @@ def load_runs(path: Path = HISTORY_PATH) -> list[dict[str, Any]]:
     """The run records of a history file; an empty list when the file does not exist.
 
     Raises:
-        HistoryError: when the file exists but is unreadable or malformed.
+        HistoryError: when the file exists but is unreadable or malformed (the message names
+            the file relative to the repository, never by its absolute path).
     """
     if not path.exists():
         return []
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise HistoryError(f"{path}: cannot read the history: {error}") from None
+    except OSError as error:
+        why = error.strerror or type(error).__name__
+        raise HistoryError(f"{shown_path(path)}: cannot read the history: {why}") from None
+    except ValueError as error:
+        raise HistoryError(f"{shown_path(path)}: cannot read the history: {error}") from None
     return parse_history(data, path)
 
 
@@ -157,13 +242,46 @@ def read_status(path: Path = HISTORY_PATH) -> VerificationStatus:
         path: The history file.
 
     Returns:
-        The status: "none" without a file, "unknown" (with the problem) for a bad file.
+        The status: "none" without a file, "unknown" (with the problem) for a bad file; the
+        problem is also printed once to stderr, so that the build log names it.
     """
     try:
         runs = load_runs(path)
     except HistoryError as error:
+        _tell_once(f"verification history: status unknown: {error}")
         return VerificationStatus(state="unknown", problem=str(error))
     return status_from_runs(runs)
+
+
+_TOLD: set[str] = set()
+
+
+def _tell_once(message: str) -> None:
+    """Say a problem in the build log (stderr), once per process: it never stops the build."""
+    if message not in _TOLD:
+        _TOLD.add(message)
+        print(message, file=sys.stderr)
+
+
+def _hidden(character: str) -> bool:
+    """A control, format or surrogate code point, or a non-character (U+FFFE, U+FFFF)."""
+    return unicodedata.category(character) in ("Cc", "Cf", "Cs") or character in "\ufffe\uffff"
+
+
+def portal_text(text: str) -> str:
+    """Portal text made inert for issues, the history and the feed.
+
+    Control and format characters (NUL, escape, bidi overrides, zero-width marks) are dropped,
+    lone surrogates become U+FFFD, runs of white space become one space, and text longer than
+    ``MAX_LABEL`` characters is cut with an ellipsis.
+    """
+    kept = "".join(
+        " " if character.isspace() else character
+        for character in encodable(text)
+        if character.isspace() or not _hidden(character)
+    )
+    flat = " ".join(kept.split())
+    return flat if len(flat) <= MAX_LABEL else flat[: MAX_LABEL - 1] + "…"
 
 
 def run_record(report: dict[str, Any], where: str, run_url: str | None) -> dict[str, Any]:
@@ -177,7 +295,7 @@ def run_record(report: dict[str, Any], where: str, run_url: str | None) -> dict[
         "pages": {page["page"]: page["verdict"] for page in report["pages"]},
         "elements": {element["element"]: element["verdict"] for element in report["elements"]},
         "observed": {
-            element["element"]: element["observed_label"]
+            element["element"]: portal_text(element["observed_label"] or "")
             for element in report["elements"]
             if element["verdict"] == ElementVerdict.LABEL_DRIFT.value
         },
@@ -189,13 +307,17 @@ def append_run(
 ) -> list[dict[str, Any]]:
     """Append a run record to the history, keep the newest ``keep``, and write atomically.
 
+    The read, append and write happen under a lock on ``.<name>.lock`` beside the file, so
+    concurrent appends (two maintainers' ``record`` commands) each keep their run.
+
     Returns:
         The runs now in the history.
 
     Raises:
         HistoryError: when the existing history is malformed (it is left untouched).
     """
-    runs = [*load_runs(path), record][-keep:]
-    document = {"schema": SCHEMA, "keep": keep, "runs": runs}
-    atomic_write(path, json.dumps(document, indent=1, ensure_ascii=False) + "\n")
+    with locked(path):  # concurrent appends wait: none is lost
+        runs = [*load_runs(path), record][-keep:]
+        document = {"schema": SCHEMA, "keep": keep, "runs": runs}
+        atomic_write(path, json.dumps(document, indent=1, ensure_ascii=False) + "\n")
     return runs

@@ -11,6 +11,12 @@ Rules:
   that reaches the portal again closes it.
 - ``unchecked_after`` runs in a row in which one page could not be checked (while the portal
   as a whole answered) open an issue for that page; the first night it is checked closes it.
+- A page that ``changed`` (it shows real content, but not the form the contract describes) is
+  page drift: ``open_after`` such nights open one issue for the page (a person decides what
+  changed); the first night it is checked as expected closes it. Its elements get no issues
+  of their own while it is changed (the page's issue speaks for them).
+- Portal text (an observed label) is quoted in a code span, and guide places are code too,
+  so nothing the portal shows can @mention anyone or link an issue.
 - An open issue whose element or page is no longer in the latest run (removed or renamed in
   the contract) is closed.
 
@@ -27,6 +33,7 @@ import argparse
 import json
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +41,14 @@ from typing import Any
 from scripts.common.paths import ROOT
 from scripts.drift.model import DRIFT_TEXTS, ElementVerdict, Outcome, PageVerdict
 from scripts.drift.report import code_span
-from scripts.nightly.history import HISTORY_PATH, HistoryError, load_runs
+from scripts.nightly.handover import CONTRACT, HandoverError, contract_ids
+from scripts.nightly.history import (
+    HISTORY_PATH,
+    PAGE_CHANGED,
+    HistoryError,
+    load_runs,
+    portal_text,
+)
 
 LABEL = "portal-drift"
 LABEL_COLOUR = "c62828"
@@ -122,11 +136,11 @@ def drift_body(
         f"The nightly check of {run['finished']} found **{element_id}**: {verdict}.",
     ]
     if observed is not None:
-        lines.append(f"The portal now shows: {code_span(observed)}")
+        lines.append(f"The portal now shows: {code_span(portal_text(observed))}")
     places = mentions.get(element_id, [])
     if places:
         lines.append("Guide lines that mention it:")
-        lines.extend(f"- {place}" for place in places)
+        lines.extend(f"- {code_span(place)}" for place in places)
     if run.get("run_url"):
         lines.append(f"Report, screenshots and traces: {run['run_url']}")
     return "\n".join(lines)
@@ -188,10 +202,54 @@ def plan_outage(runs: list[dict[str, Any]], issue: OpenIssue | None, rules: Rule
     return []
 
 
+def _latest_streak(runs: list[dict[str, Any]], page_id: str, changed: bool) -> int:
+    """How many of the latest runs in a row the page ``changed`` (or could not be checked).
+
+    For ``changed``, nights when the whole portal was unreachable neither count nor break it.
+    """
+    count = 0
+    for run in reversed(runs):
+        verdict = run["pages"].get(page_id, PageVerdict.OK.value)
+        if changed and run["outcome"] == UNREACHABLE:
+            continue
+        if verdict in PAGE_FINE or (verdict == PAGE_CHANGED) != changed:
+            break
+        count += 1
+    return count
+
+
+def _page_drift(page_id: str, runs: list[dict[str, Any]]) -> tuple[str, str, int]:
+    """Title, body and streak of a page that keeps showing something else than its form."""
+    latest = runs[-1]
+    count = _latest_streak(runs, page_id, changed=True)
+    title = f"Portal drift: page {page_id} (changed)"
+    body = (
+        f"{marker(PAGE_PREFIX + page_id)}\nThe nightly check of {latest['finished']} found page "
+        f"{page_id} changed ({count} runs in a row): it shows real content, but not the form "
+        "the contract describes. A person decides what changed: the page's contract entry, "
+        "its elements and the guides that mention them."
+    )
+    return title, body, count
+
+
+def _page_unchecked(page_id: str, runs: list[dict[str, Any]]) -> tuple[str, str, int]:
+    """Title, body and streak of a page the portal keeps us from checking."""
+    latest = runs[-1]
+    verdict = latest["pages"].get(page_id)
+    count = _latest_streak(runs, page_id, changed=False)
+    title = f"Page {page_id} not checked for {count} nightly checks"
+    body = (
+        f"{marker(PAGE_PREFIX + page_id)}\nThe nightly check could not check page {page_id} on "
+        f"{count} runs in a row (latest: {verdict}, {latest['finished']}). Its elements count "
+        "as neither drifted nor verified until it is checked again."
+    )
+    return title, body, count
+
+
 def plan_page(
     page_id: str, runs: list[dict[str, Any]], issue: OpenIssue | None, rules: Rules
 ) -> list[Action]:
-    """Actions for one page that the portal, not the whole outage, keeps us from checking."""
+    """Actions for one page: changed (page drift), or kept from being checked by the portal."""
     key = f"{PAGE_PREFIX}{page_id}"
     latest = runs[-1]
     verdict = latest["pages"].get(page_id)
@@ -202,22 +260,17 @@ def plan_page(
         return []
     if latest["outcome"] == UNREACHABLE:
         return []  # the outage issue speaks for every page
-    count = 0
-    for run in reversed(runs):
-        if run["pages"].get(page_id, PageVerdict.OK.value) in PAGE_FINE:
-            break
-        count += 1
-    title = f"Page {page_id} not checked for {count} nightly checks"
-    body = (
-        f"{marker(key)}\nThe nightly check could not check page {page_id} on {count} runs in "
-        f"a row (latest: {verdict}, {latest['finished']}). Its elements count as neither "
-        "drifted nor verified until it is checked again."
-    )
+    if verdict == PAGE_CHANGED:
+        title, body, count = _page_drift(page_id, runs)
+        threshold = rules.open_after
+    else:
+        title, body, count = _page_unchecked(page_id, runs)
+        threshold = rules.unchecked_after
     if latest.get("run_url"):
         body += f"\nLatest report: {latest['run_url']}"
     if issue:
         return [Action("comment", key, title, body, issue.number)]
-    if count >= rules.unchecked_after:
+    if count >= threshold:
         return [Action("open", key, title, body)]
     return []
 
@@ -238,6 +291,7 @@ def plan(
     open_issues: list[OpenIssue],
     rules: Rules = Rules(),  # noqa: B008 - frozen, used read-only
     mentions: dict[str, list[str]] | None = None,
+    element_pages: Mapping[str, str] | None = None,
 ) -> list[Action]:
     """Every action the newest run calls for.
 
@@ -246,6 +300,8 @@ def plan(
         open_issues: The open drift and outage issues, by marker key.
         rules: The thresholds.
         mentions: element id → ``docs/PAGE.md:LINE`` places, for issue bodies.
+        element_pages: element id → its page id; an element of a page that ``changed`` in
+            the newest run gets no action (the page's issue speaks for it).
 
     Returns:
         The actions, elements first (in id order), then the outage.
@@ -256,7 +312,10 @@ def plan(
     current_elements = set(runs[-1]["elements"])
     current_pages = set(runs[-1]["pages"])
     actions = []
+    changed = {p for p, verdict in runs[-1]["pages"].items() if verdict == PAGE_CHANGED}
     for element_id in sorted(current_elements):
+        if (element_pages or {}).get(element_id) in changed:
+            continue
         actions += plan_element(element_id, runs, issues.get(element_id), rules, mentions or {})
     for page_id in sorted(current_pages):
         actions += plan_page(page_id, runs, issues.get(f"{PAGE_PREFIX}{page_id}"), rules)
@@ -345,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--outage-after", type=int, default=Rules.outage_after)
     parser.add_argument("--unchecked-after", type=int, default=Rules.unchecked_after)
     parser.add_argument("--issues", help="JSON file of open issues [{number, key}] (testing)")
+    parser.add_argument("--contract", type=Path, default=CONTRACT,
+                        help="the contract (which page each element is on)")
     args = parser.parse_args(argv)
     from scripts.contract.mentions import scan_docs
 
@@ -359,12 +420,12 @@ def main(argv: list[str] | None = None) -> int:
             issues = [OpenIssue(**item) for item in json.loads(Path(args.issues).read_text())]
         else:
             issues = open_issues_on_github()  # read-only: a dry run plans against real issues
-        actions = plan(runs, issues, rules, mentions)
+        actions = plan(runs, issues, rules, mentions, contract_ids(args.contract).element_pages)
         for action in actions:
             print(action.describe())
             if not args.dry_run:
                 carry_out(action)
-    except (HistoryError, GhError, OSError, ValueError) as error:
+    except (HistoryError, HandoverError, GhError, OSError, ValueError) as error:
         print(f"drift_issues: {error}", file=sys.stderr)
         return 1
     if not actions:

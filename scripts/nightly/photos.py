@@ -44,6 +44,7 @@ from scripts.common.files import atomic_write
 from scripts.common.paths import ROOT
 from scripts.common.photos import PHOTO_FOLDER, PUBLIC_PAGES, read_meta
 from scripts.contract.model import CONTRACT_PATH, Contract, ContractError, load_contract
+from scripts.drift.report import code_span
 
 THRESHOLD = 10
 MAX_BYTES = 60 * 1024
@@ -295,7 +296,9 @@ def pr_body(steps: list[Step], run_url: str | None) -> str:
     ]
     for step in steps:
         how = "new" if step.distance is None else f"{step.distance} of 64 hash bits differ"
-        lines.append(f"- `{step.page}`: {how}; captured {step.captured} from {step.source_url}")
+        # The address is the portal's (its fragment too): code, so it can mention no one.
+        source = code_span(step.source_url)
+        lines.append(f"- `{step.page}`: {how}; captured {step.captured} from {source}")
     lines += [
         "",
         "Before merging, look at each image: it must show a public page only (no account page, "

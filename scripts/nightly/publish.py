@@ -9,11 +9,14 @@ Three commands, run by ``.github/workflows/nightly-drift.yml``:
     report, is an error (exit 1) that fails the job. Writes ``record=<JSON>`` (the run
     condensed for the history) to FILE, the job's output.
 ``publish --record-env NAME``
-    In the publish job (write scopes, standard library only, runs on main only). Appends the
-    record to ``history.json`` on the ``portal-history`` branch, rebuilding the commit on the
-    newest tip and retrying when someone pushed first; then dispatches ``pages.yml`` so the
-    site shows the new history; then, only once the history is pushed, opens, comments on and
-    closes issues (``scripts.nightly.issues``).
+    In the publish job (write scopes, standard library only, runs on main only). First checks
+    the hand-over against the contract (``scripts.nightly.handover``) and refuses anything
+    else, before any push or gh call. Appends the record to ``history.json`` on the
+    ``portal-history`` branch, rebuilding the commit on the newest tip and retrying when
+    someone pushed first (a branch whose tip has no readable history is an error, never a
+    fresh start); then dispatches ``pages.yml`` so the site shows the new history; then, only
+    once the history is pushed, opens, comments on and closes issues
+    (``scripts.nightly.issues``).
 ``record --report R``
     Appends a live report to a local history file (for a maintainer's own runs).
 
@@ -30,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -37,8 +41,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from scripts.common.files import atomic_write
+from scripts.common.files import append_line, atomic_write, encodable
 from scripts.drift.model import EXIT_STATUS, Outcome
+from scripts.nightly.handover import CONTRACT, HandoverError, contract_ids, validate
 from scripts.nightly.history import (
     HISTORY_PATH,
     KEEP_RUNS,
@@ -72,15 +77,21 @@ class NightlyError(RuntimeError):
 # condense ------------------------------------------------------------------------------
 
 
+def _plain(text: str) -> str:
+    """Runner names as plain text (what the publish job accepts): other marks become ``-``."""
+    return re.sub(r"[^\w .()/:+-]", "-", text)[:60]
+
+
 def where_from_env(env: dict[str, str]) -> str:
-    """Where the run happened, from the GitHub runner's environment."""
+    """Where the run happened, from the GitHub runner's environment, as plain text."""
     if "RUNNER_OS" not in env:
         return "not recorded"
     kind = env.get("RUNNER_ENVIRONMENT", "github-hosted")
-    name = env.get("RUNNER_NAME", "")
+    name = _plain(env.get("RUNNER_NAME", ""))
+    system = _plain(env["RUNNER_OS"])
     if kind == "self-hosted":
-        return f"GitHub Actions, self-hosted {env['RUNNER_OS']} runner {name}".strip()
-    return f"GitHub Actions, GitHub-hosted {env['RUNNER_OS']} runner"
+        return f"GitHub Actions, self-hosted {system} runner {name}".strip()
+    return f"GitHub Actions, GitHub-hosted {system} runner"
 
 
 def status_problem(status: int) -> str | None:
@@ -161,13 +172,22 @@ def remote_tip(repo: Path, remote: str, branch: str) -> str | None:
 
 
 def runs_at(repo: Path, commit: str | None) -> list[dict[str, Any]]:
-    """The history stored in a commit of the history branch (empty for a new branch)."""
+    """The history stored in a commit of the history branch (empty only for a new branch).
+
+    Raises:
+        NightlyError: when the branch exists but its tip has no readable history (deleted
+            or corrupted by hand): starting again from one run would silently lose the rest.
+    """
     if commit is None:
         return []
     try:
         text = git(repo, "show", f"{commit}:{BRANCH_FILE}")
-    except NightlyError:
-        return []
+    except NightlyError as error:
+        raise NightlyError(
+            f"the {BRANCH} branch exists but its tip {commit[:12]} has no readable "
+            f"{BRANCH_FILE} ({error}); restore it from the branch's git history rather than "
+            "start the history again"
+        ) from None
     try:
         return parse_history(json.loads(text), Path(f"{BRANCH}:{BRANCH_FILE}"))
     except ValueError as error:
@@ -177,7 +197,7 @@ def runs_at(repo: Path, commit: str | None) -> list[dict[str, Any]]:
 def history_text(runs: list[dict[str, Any]], keep: int) -> str:
     """The history document, as written on the branch and in the checkout."""
     document = {"schema": SCHEMA, "keep": keep, "runs": runs[-keep:]}
-    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+    return encodable(json.dumps(document, indent=1, ensure_ascii=False) + "\n")
 
 
 def commit_history(repo: Path, parent: str | None, text: str, message: str) -> str:
@@ -268,21 +288,30 @@ def gh(*args: str) -> str:
 
 
 def load_condensed(args: argparse.Namespace) -> dict[str, Any]:
-    """The condensed run handed over by the check job."""
+    """The condensed run handed over by the check job, validated against the contract.
+
+    Raises:
+        NightlyError: when there is no hand-over, or it is not what the check job may send
+            (see ``scripts.nightly.handover``): nothing is then pushed or filed.
+    """
     if args.record_env:
         text = os.environ.get(args.record_env, "")
         source = f"${args.record_env}"
     else:
-        text = args.record.read_text(encoding="utf-8")
+        try:
+            text = args.record.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise NightlyError(f"{args.record}: cannot read the condensed run: {error}") from None
         source = str(args.record)
     try:
         condensed = json.loads(text)
-        record = condensed["record"]
-    except (ValueError, KeyError, TypeError):
+    except ValueError:
         raise NightlyError(f"{source} holds no condensed run (did the check job fail?)") from None
-    if condensed.get("mode") != "live":
-        raise NightlyError(f"only live runs go into the history, not {condensed.get('mode')!r}")
-    return record
+    repository = args.run_repository or os.environ.get("GITHUB_REPOSITORY") or None
+    try:
+        return validate(condensed, contract_ids(args.contract), repository)
+    except HandoverError as error:
+        raise NightlyError(f"refusing the hand-over in {source}: {error}") from None
 
 
 def publish(args: argparse.Namespace) -> int:
@@ -295,11 +324,15 @@ def publish(args: argparse.Namespace) -> int:
     atomic_write(args.history_out, history_text(runs, args.keep))
     gh("workflow", "run", args.pages_workflow, "--ref", args.ref)
     print(f"nightly: asked for {args.pages_workflow} on {args.ref} (the site shows the new run)")
-    return drift_issues.main(["--history", str(args.history_out)])
+    return drift_issues.main(["--history", str(args.history_out), "--contract", str(args.contract)])
 
 
 def record_locally(args: argparse.Namespace) -> int:
     """Append a live report to a local history file."""
+    if args.run_url is not None and not args.run_url.startswith("https://"):
+        print(f"nightly: --run-url must be an https:// address, not {args.run_url!r}",
+              file=sys.stderr)
+        return 2
     try:
         report = json.loads(args.report.read_text(encoding="utf-8"))
         if report.get("target", {}).get("mode") != "live":
@@ -315,12 +348,12 @@ def record_locally(args: argparse.Namespace) -> int:
 
 def write_output(path: Path | None, condensed: dict[str, Any]) -> None:
     """Append ``record=<JSON>`` to a GitHub output file (or print it)."""
-    line = "record=" + json.dumps(condensed, ensure_ascii=False, separators=(",", ":")) + "\n"
+    # ASCII JSON: no raw U+2028/U+0085 line breaks or lone surrogates reach the output file.
+    line = "record=" + json.dumps(condensed, separators=(",", ":")) + "\n"
     if path is None:
         sys.stdout.write(line)
         return
-    with path.open("a", encoding="utf-8") as stream:
-        stream.write(line)
+    append_line(path, line)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -350,6 +383,10 @@ def parser() -> argparse.ArgumentParser:
     pub.add_argument("--history-out", type=Path, default=HISTORY_PATH)
     pub.add_argument("--pages-workflow", default="pages.yml")
     pub.add_argument("--ref", default="main")
+    pub.add_argument("--contract", type=Path, default=CONTRACT,
+                     help="the contract whose page and element ids the record must name")
+    pub.add_argument("--run-repository", default=None,
+                     help="OWNER/REPO that run_url must belong to (default $GITHUB_REPOSITORY)")
     return top
 
 

@@ -8,13 +8,29 @@ sees edits.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
+from scripts.common.paths import ROOT
 from scripts.contract.mentions import Mention, scan_docs
 from scripts.contract.model import CONTRACT_PATH, Contract, load_contract
 from scripts.nightly.history import HISTORY_PATH, VerificationStatus, read_status
 from scripts.site.sources import SOURCES_PATH, Source, load_sources, pages_citing
+from scripts.verification.reachability import (
+    DEFAULT_INTERVAL,
+    PROBE_WORKFLOW,
+    Probe,
+    probe_interval,
+    read_folder,
+)
+
+#: Outside the "mkdocs" loggers on purpose: a strict build fails on their warnings, and a
+#: damaged probe line must be named, not stop every deployment.
+LOG = logging.getLogger("icegate.reachability")
+#: Where the build finds the probe log (the Pages workflow copies it from the history branch).
+PROBES_PATH = ROOT / "portal" / "verification" / "probes"
 
 
 @dataclass(frozen=True)
@@ -27,6 +43,8 @@ class GuideData:
         status: What the live verification history says.
         mentions: Element id → every mention in the docs folder.
         cited_on: Source id → (page, title) of every page citing it.
+        probes: The reachability probes, oldest first (``portal/verification/probes/``).
+        probe_interval: How often the probe runs (from its workflow's schedule).
     """
 
     contract: Contract
@@ -34,10 +52,13 @@ class GuideData:
     status: VerificationStatus
     mentions: dict[str, list[Mention]]
     cited_on: dict[str, list[tuple[str, str]]]
+    probes: list[Probe] = field(default_factory=list)
+    probe_interval: timedelta = DEFAULT_INTERVAL
 
 
 def _fingerprint(docs_dir: Path) -> tuple[tuple[str, int], ...]:
-    files = [CONTRACT_PATH, SOURCES_PATH, HISTORY_PATH, *sorted(docs_dir.rglob("*.md"))]
+    files = [CONTRACT_PATH, SOURCES_PATH, HISTORY_PATH, *sorted(PROBES_PATH.glob("*.jsonl")),
+             *sorted(docs_dir.rglob("*.md"))]
     stamps = []
     for path in files:
         try:
@@ -55,7 +76,17 @@ def _load(docs_dir: Path, fingerprint: tuple[tuple[str, int], ...]) -> GuideData
         status=read_status(),
         mentions=scan_docs(docs_dir),
         cited_on=pages_citing(docs_dir),
+        probes=read_probes(),
+        probe_interval=probe_interval(ROOT / PROBE_WORKFLOW),
     )
+
+
+def read_probes() -> list[Probe]:
+    """The probe log; a damaged line is named in the build log and left out, never fatal."""
+    probes, skipped = read_folder(PROBES_PATH)
+    for problem in skipped:
+        LOG.warning("reachability: %s (line left out)", problem)
+    return probes
 
 
 def guide_data(docs_dir: Path) -> GuideData:

@@ -38,6 +38,7 @@ from scripts.site.data import GuideData, guide_data
 from scripts.site.markers import MarkerBlock
 from scripts.site.page import PageContext, generator_page_path, read_context
 from scripts.site.portal_status import StatusBlock
+from scripts.site.reachability_page import ReachabilityBlock
 from scripts.site.screens import ScreenBlock
 from scripts.site.sources import SourceList
 from scripts.site.terminology import TerminologyTable
@@ -172,7 +173,8 @@ class MarkerBlocks(MarkerBlock):
         super().__init__(parser, state)
         self.renderers = {
             marker: cls(parser, state)
-            for cls in (ReferenceTable, SourceList, StatusBlock, TerminologyTable)
+            for cls in (ReferenceTable, SourceList, StatusBlock, TerminologyTable,
+                        ReachabilityBlock)
             for marker in cls.markers
         }
         self.markers = tuple(self.renderers)

@@ -13,6 +13,8 @@ import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
 
+from scripts.common.site_config import usable_email
+from scripts.site.plain import keep_as_text
 from scripts.site.portal_status import page_verification
 from scripts.site.sources import SourceError, resolve
 
@@ -34,6 +36,9 @@ def add_drift_warning(root: etree.Element, state: RenderState) -> None:
     for item in check.drift:
         etree.SubElement(items, "li").text = words["drift_item"].format(**item)
     etree.SubElement(warning, "p").text = words["drift_advice"]
+    # Added after Python-Markdown's inline step, but kept as text all the same (a label is in
+    # it), so that running this processor earlier could not change that.
+    keep_as_text(warning)
     title_at = next((i for i, child in enumerate(root) if child.tag == "h1"), -1)
     root.insert(title_at + 1, warning)
 
@@ -58,6 +63,7 @@ def add_footer(root: etree.Element, state: RenderState) -> None:
         link.tail = f" {words['marks_legend']}"
     _sources(aside, state, meta.get("sources"))
     _report(aside, state, meta)
+    keep_as_text(aside)
 
 
 def _sources(aside: etree.Element, state: RenderState, ids: object) -> None:
@@ -90,8 +96,8 @@ def _report(aside: etree.Element, state: RenderState, meta: dict) -> None:
             line, "a", {"href": f"https://github.com/{settings['repository']}/issues/new?{query}"}
         )
         github.text = words["report_github"]
-    if settings["feedback_email"]:
-        page_url = state.context.url if state.context else ""
+    if usable_email(settings["feedback_email"]):
+        page_url = quote(state.context.url) if state.context else ""
         address = f"{settings['public_url'].rstrip('/')}/{settings['edition_path']}{page_url}"
         title = str(meta.get("title") or state.page or "")
         mail = "mailto:{}?subject={}&body={}".format(

@@ -6,22 +6,35 @@ site's host, the event's day, kind and subject, so a rebuild gives every event t
 and a feed reader never shows it twice. A history without events gives a valid feed with no
 entries. The feed's own ``updated`` is the newest run's time, so rebuilding from the same
 history writes the same bytes.
+
+Everything written is made safe for XML first: characters XML 1.0 does not allow (control
+characters, lone surrogates, U+FFFE/U+FFFF) are dropped from every text and attribute, so
+portal text can never make the feed ill-formed; text inside an entry's HTML is HTML-escaped
+and page addresses are percent-encoded, so a label or a docs file name cannot add markup.
 """
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as etree
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
+from scripts.common.files import encodable
 from scripts.contract.mentions import Mention
 from scripts.contract.model import Contract
 from scripts.site.changes import Change, changes
+from scripts.site.reachability_page import WORDS, duration, india_time
+from scripts.verification.reachability import Probe, State, outages
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
 STATUS_PAGE = "reference/portal-status/"
+REACHABILITY_PAGE = "troubleshoot/is-icegate-down/"
+OUTAGE_WORDS = {State.DOWN: "unreachable", State.MAINTENANCE: "under maintenance"}
 #: The feed's ``updated`` when no run was ever recorded (a fixed time keeps rebuilds identical).
 NO_RUN_TIME = "2026-11-01T00:00:00+00:00"
 TITLES = {
@@ -31,6 +44,35 @@ TITLES = {
     "outage-began": "The portal could not be checked ({after})",
     "outage-ended": "The portal answers again",
 }
+#: Characters XML 1.0 does not allow anywhere in a document.
+XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _moment(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (C0 controls, surrogates, U+FFFE/F).
+
+    A surrogate pair held as two code points is first joined into its character.
+    """
+    return XML_ILLEGAL.sub("", encodable(text))
+
+
+def _escape(text: str) -> str:
+    """Text for the HTML inside an entry: XML-safe and HTML-escaped (quotes too)."""
+    return html.escape(xml_text(text), quote=True)
+
+
+def _sub(
+    parent: etree.Element, tag: str, text: str | None = None, **attributes: str
+) -> etree.Element:
+    """A child element whose text and attributes are XML-safe."""
+    child = etree.SubElement(parent, tag, {k: xml_text(v) for k, v in attributes.items()})
+    if text is not None:
+        child.text = xml_text(text)
+    return child
 
 
 def page_url(site_url: str, doc: str) -> str:
@@ -40,7 +82,7 @@ def page_url(site_url: str, doc: str) -> str:
         stem = stem.removesuffix("index")
     else:
         stem += "/"
-    return site_url + stem
+    return site_url + quote(stem, safe="/")
 
 
 def entry_id(authority: str, change: Change) -> str:
@@ -75,32 +117,55 @@ def _entry(
     mentions: Mapping[str, list[Mention]], site_url: str, authority: str,
 ) -> None:
     status_url = site_url + STATUS_PAGE
-    entry = etree.SubElement(feed, "entry")
-    etree.SubElement(entry, "id").text = entry_id(authority, change)
+    entry = _sub(feed, "entry")
+    _sub(entry, "id", entry_id(authority, change))
     name = _name(change, contract)
-    etree.SubElement(entry, "title").text = TITLES[change.kind].format(
+    _sub(entry, "title", TITLES[change.kind].format(
         name=name, before=change.before, after=change.after
-    )
-    etree.SubElement(entry, "updated").text = change.when
-    etree.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": status_url})
+    ))
+    _sub(entry, "updated", change.when)
+    _sub(entry, "link", rel="alternate", type="text/html", href=status_url)
     pages = affected_pages(change, contract, mentions)
-    etree.SubElement(entry, "category", {"term": change.kind})
-    html = [f"<p>Seen by the nightly check of {change.day}.</p>"]
+    _sub(entry, "category", term=change.kind)
+    parts = [f"<p>Seen by the nightly check of {_escape(change.day)}.</p>"]
     if change.observed:
-        html.append(f"<p>The portal showed: {_escape(change.observed)}</p>")
+        parts.append(f"<p>The portal showed: {_escape(change.observed)}</p>")
     if pages:
         links = "".join(
-            f'<li><a href="{page_url(site_url, doc)}">{doc}</a></li>' for doc in pages
+            f'<li><a href="{_escape(page_url(site_url, doc))}">{_escape(doc)}</a></li>'
+            for doc in pages
         )
-        html.append(f"<p>Guide pages it affects:</p><ul>{links}</ul>")
+        parts.append(f"<p>Guide pages it affects:</p><ul>{links}</ul>")
     elif change.kind.startswith("outage"):
-        html.append("<p>No guide is wrong because of an outage; nothing could be checked.</p>")
-    html.append(f'<p>Details: <a href="{status_url}">Portal status</a>.</p>')
-    etree.SubElement(entry, "content", {"type": "html"}).text = "".join(html)
+        parts.append("<p>No guide is wrong because of an outage; nothing could be checked.</p>")
+    parts.append(f'<p>Details: <a href="{_escape(status_url)}">Portal status</a>.</p>')
+    _sub(entry, "content", "".join(parts), type="html")
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _outage_entries(feed: etree.Element, probes: Sequence[Probe], site_url: str,
+                    authority: str) -> None:
+    """An entry when an outage began and one when it ended (from the reachability probe)."""
+    page = site_url + REACHABILITY_PAGE
+    for outage in reversed(outages(list(probes))):
+        what = OUTAGE_WORDS[outage.state]
+        events = [("reach-down", outage.began, f"ICEGATE login page {what} since "
+                   f"{india_time(outage.began)}")]
+        if outage.ended:
+            length = duration(outage.length(outage.ended), WORDS["en"])
+            events.insert(0, ("reach-up", outage.ended, f"ICEGATE login page opens again "
+                              f"({india_time(outage.ended)}), after {length}"))
+        for kind, when, title in events:
+            entry = _sub(feed, "entry")
+            _sub(entry, "id", f"tag:{authority},{when.date().isoformat()}:{kind}/"
+                              f"{when.isoformat()}")
+            _sub(entry, "title", title)
+            _sub(entry, "updated", when.isoformat())
+            _sub(entry, "link", rel="alternate", type="text/html", href=page)
+            _sub(entry, "category", term=kind)
+            _sub(entry, "content", (
+                f"<p>{_escape(title)}, as our reachability check saw it. It opens ICEGATE's "
+                "public pages every half hour and never logs in.</p>"
+                f'<p>Details: <a href="{_escape(page)}">Is ICEGATE down?</a></p>'), type="html")
 
 
 def render(
@@ -109,6 +174,7 @@ def render(
     mentions: Mapping[str, list[Mention]],
     site_url: str,
     id_url: str | None = None,
+    probes: Sequence[Probe] = (),
 ) -> str:
     """The Atom document for a history.
 
@@ -119,6 +185,8 @@ def render(
         site_url: Where the site is published, ending in ``/`` (links).
         id_url: The canonical public address whose host makes the ids (default ``site_url``),
             so that a preview build and the published site give events the same ids.
+        probes: The reachability probes, oldest first: each outage they show gives an entry
+            when it began and one when it ended.
 
     Returns:
         The feed as XML text.
@@ -130,16 +198,18 @@ def render(
         events.setdefault(change.key, change)
     ordered = sorted(events.values(), key=lambda c: (c.when, c.key), reverse=True)
     feed = etree.Element("feed", {"xmlns": ATOM})
-    etree.SubElement(feed, "id").text = f"tag:{authority},2026-11-01:portal-changes"
-    etree.SubElement(feed, "title").text = "ICEGATE portal changes (icegate-guide)"
-    etree.SubElement(feed, "subtitle").text = (
+    _sub(feed, "id", f"tag:{authority},2026-11-01:portal-changes")
+    _sub(feed, "title", "ICEGATE portal changes (icegate-guide)")
+    _sub(feed, "subtitle", (
         "What the nightly check of the live ICEGATE portal found changed, and the guides it "
         "affects."
-    )
-    etree.SubElement(feed, "updated").text = runs[-1]["finished"] if runs else NO_RUN_TIME
-    etree.SubElement(etree.SubElement(feed, "author"), "name").text = "icegate-guide"
-    etree.SubElement(feed, "link", {"rel": "self", "href": site_url + FEED_FILE})
-    etree.SubElement(feed, "link", {"rel": "alternate", "href": site_url + STATUS_PAGE})
+    ))
+    times = [run["finished"] for run in runs[-1:]] + [p.at.isoformat() for p in probes[-1:]]
+    _sub(feed, "updated", max(times, key=_moment) if times else NO_RUN_TIME)
+    _sub(_sub(feed, "author"), "name", "icegate-guide")
+    _sub(feed, "link", rel="self", href=site_url + FEED_FILE)
+    _sub(feed, "link", rel="alternate", href=site_url + STATUS_PAGE)
+    _outage_entries(feed, probes, site_url, authority)
     for change in ordered:
         _entry(feed, change, contract, mentions, site_url, authority)
     etree.indent(feed)

@@ -7,11 +7,14 @@ from typing import Any
 
 from markdown.blockprocessors import BlockProcessor
 
+from scripts.site.plain import keep_as_text
+
 
 class MarkerBlock(BlockProcessor):
     """Replace a paragraph holding exactly one of ``markers`` with generated content.
 
-    Subclasses set ``markers`` and implement ``render``.
+    Subclasses set ``markers`` and implement ``render``. Whatever ``render`` writes is kept
+    as text (``scripts.site.plain``): Python-Markdown does not read it again.
     """
 
     markers: tuple[str, ...] = ()
@@ -25,8 +28,10 @@ class MarkerBlock(BlockProcessor):
         return block.strip() in self.markers
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
-        """Render the content for the marker found, in its place."""
+        """Render the content for the marker found, in its place, as text."""
+        start = len(parent)
         self.render(parent, blocks.pop(0).strip())
+        keep_as_text(*parent[start:])
 
     def render(self, parent: etree.Element, marker: str) -> None:
         """Write the generated content under ``parent``."""

@@ -9,12 +9,18 @@ needs the generator's page object or a hook.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 from markdown import Markdown
+
+from scripts.common.paths import ROOT
+from scripts.contract.text import text_problem
+
+log = logging.getLogger("mkdocs.icegate.page")
 
 
 @dataclass(frozen=True)
@@ -41,15 +47,96 @@ class PageContext:
         return f"{stem}/"
 
 
-def front_matter(text: str) -> dict[str, Any]:
-    """The YAML front matter of a Markdown text, or an empty mapping when it has none."""
+class FrontMatterError(ValueError):
+    """A page's front matter is not valid YAML; the message names the file and the line."""
+
+
+#: Front-matter keys the page templates print (``<title>``, the header, the description
+#: ``<meta>``), each with its kind of text (``scripts.contract.text.LIMITS``).
+PRINTED = {"title": "title", "description": "description"}
+
+
+def front_matter(text: str, source: str | Path = "<page>") -> dict[str, Any]:
+    """The YAML front matter of a Markdown text, or an empty mapping when it has none.
+
+    Args:
+        text: The page's text.
+        source: The page's file, for messages.
+
+    Raises:
+        FrontMatterError: the front matter is not valid YAML (one line: file, line, problem).
+    """
     if not text.startswith("---"):
         return {}
     end = text.find("\n---", 3)
     if end == -1:
         return {}
-    data = yaml.safe_load(text[3:end])
+    try:
+        data = yaml.safe_load(text[3:end])
+    except yaml.YAMLError as error:
+        raise FrontMatterError(f"{source}{_yaml_problem(error)}") from None
     return data if isinstance(data, dict) else {}
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """``:LINE: the front matter is not valid YAML (what, where)``, on one line.
+
+    The line is where the faulty value starts when PyYAML says so (an unclosed quote), else
+    where it noticed the problem. Line 1 of the file is the opening ``---``, and PyYAML counts
+    the text after it from 0, so its line numbers are the file's.
+    """
+    problem_mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    mark = context_mark or problem_mark
+    line = f":{mark.line + 1}" if mark is not None else ""
+    what = getattr(error, "problem", None) or type(error).__name__
+    context = getattr(error, "context", None)
+    if context and problem_mark is not None and problem_mark is not mark:
+        what = f"{context}: {what} at line {problem_mark.line + 1}"
+    return f"{line}: the front matter is not valid YAML ({what})"
+
+
+def front_matter_problems(meta: dict[str, Any], source: str | Path) -> list[str]:
+    """What is wrong with the printed keys of a page's front matter (empty when nothing).
+
+    A ``title`` or ``description`` must be a text the templates can print: no '<', '>',
+    control or bidirectional-format characters, and no longer than its limit.
+    """
+    problems = []
+    for key, kind in PRINTED.items():
+        value = meta.get(key)
+        if value is None:
+            continue
+        if isinstance(value, (dict, list)):
+            problems.append(f"{source}: front matter → {key}: expected a text")
+            continue
+        problem = text_problem(str(value), kind)
+        if problem:
+            problems.append(f"{source}: front matter → {key}: {problem}")
+    return problems
+
+
+def shown_path(path: Path) -> str:
+    """``path`` relative to the repository when it is inside it, for messages."""
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def read_front_matter(path: Path) -> dict[str, Any]:
+    """The front matter of the page file ``path``, checked.
+
+    Raises:
+        FrontMatterError: the front matter is not valid YAML, or a printed key cannot be
+            printed (every problem, one per line).
+    """
+    source = shown_path(path)
+    meta = front_matter(path.read_text(encoding="utf-8"), source)
+    problems = front_matter_problems(meta, source)
+    if problems:
+        raise FrontMatterError("\n".join(problems))
+    return meta
 
 
 def generator_page_path(md: Markdown) -> tuple[str | None, object | None]:
@@ -103,13 +190,24 @@ def body_offset(source: str, lines: list[str]) -> int:
 def read_context(docs_dir: Path, path: str, lines: list[str]) -> PageContext:
     """The context of ``path``: its front matter and the lines above what Markdown received.
 
+    A front matter that is not valid YAML, or whose title or description cannot be printed,
+    is logged as a warning naming the file (so a strict build fails).
+
     Args:
         docs_dir: The docs folder.
         path: The page, relative to ``docs_dir``.
         lines: The lines Python-Markdown received.
     """
+    file = docs_dir / path
     try:
-        source = (docs_dir / path).read_text(encoding="utf-8")
+        source = file.read_text(encoding="utf-8")
     except OSError:
         return PageContext(path)
-    return PageContext(path, front_matter(source), body_offset(source, lines))
+    try:
+        meta = front_matter(source, shown_path(file))
+    except FrontMatterError as error:
+        log.warning("%s", error)
+        return PageContext(path, {}, body_offset(source, lines))
+    for problem in front_matter_problems(meta, shown_path(file)):
+        log.warning("%s", problem)
+    return PageContext(path, meta, body_offset(source, lines))

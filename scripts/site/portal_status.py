@@ -126,7 +126,8 @@ class StatusBlock(MarkerBlock):
         etree.SubElement(items, "li").text = words["status_outcome"].format(
             outcome=verdict_word(run["outcome"], words)
         )
-        if run.get("run_url"):
+        # The history comes from the nightly job: link only a web address, never a script.
+        if str(run.get("run_url") or "").startswith("https://"):
             item = etree.SubElement(items, "li")
             item.text = words["status_report"]
             etree.SubElement(item, "a", {"href": run["run_url"]}).text = words["status_workflow"]

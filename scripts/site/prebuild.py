@@ -21,6 +21,12 @@ It writes, into the docs folder (all of them git-ignored, never edited by hand):
 
 A file is rewritten only when its content changes, so a preview server does not rebuild for
 nothing.
+
+Before writing anything it checks the files the site prints text from (contract, sources, term
+lists, every page's front matter: ``input_problems``) and exits 2 with one line per problem,
+naming the file and the key; and it checks the fork settings (``scripts.common.site_config``):
+a publishing build (``SITE_URL`` set) stops with exit 2 while any reader-facing setting is a
+placeholder or disagrees with another; a preview says once what it would refuse.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from scripts.common import site_config
 from scripts.common.paths import DOCS, ROOT, SNIPPETS
 from scripts.contract.model import ContractError
 
@@ -49,10 +56,34 @@ def _idcheck_rules() -> bytes:
 
 
 def public_url() -> str:
-    """``extra.public_url`` of ``mkdocs.yml`` (a line read: the file holds MkDocs-only tags)."""
-    from scripts.common.site_config import public_url as read_public_url
+    """``extra.public_url`` of ``mkdocs.yml``."""
+    return site_config.public_url(ROOT / "mkdocs.yml")
 
-    return read_public_url(ROOT / "mkdocs.yml")
+
+def check_settings(root: Path = ROOT) -> int:
+    """Refuse a publishing build with placeholder settings; in a preview, say so once.
+
+    Args:
+        root: The repository root whose settings to check.
+
+    Returns:
+        0 to go on, 2 when a publishing build must stop.
+    """
+    found = site_config.publishing_problems(root)
+    publishing = bool(os.environ.get("SITE_URL"))
+    if found and publishing:
+        print("prebuild: not publishing: the site settings are not ready:", file=sys.stderr)
+        for problem in found:
+            print(f"  - {problem}", file=sys.stderr)
+        print("  Set them with `make configure` (see the README's launch checklist).",
+              file=sys.stderr)
+        return 2
+    for problem in found:
+        print(f"prebuild: preview only (a publishing build would stop): {problem}")
+    if not site_config.settings(root / "mkdocs.yml").feedback_email:
+        print("prebuild: no feedback mailbox is set (mkdocs.yml extra.feedback_email): "
+              "the e-mail link under each page is left out")
+    return 0
 
 
 def _followers(docs_dir: Path) -> dict[str, Maker]:
@@ -61,18 +92,23 @@ def _followers(docs_dir: Path) -> dict[str, Maker]:
     from scripts.contract.model import load_contract
     from scripts.nightly.history import read_status
     from scripts.site import feed, status_json
+    from scripts.site.data import read_probes
+    from scripts.verification.reachability import PROBE_WORKFLOW, probe_interval
 
     contract = load_contract()
     status = read_status()
+    probes = read_probes()
+    interval = probe_interval(ROOT / PROBE_WORKFLOW)
     canonical = public_url()
     site_url = os.environ.get("SITE_URL") or canonical
 
     def make_feed() -> bytes:
         mentions = scan_docs(docs_dir)
-        return feed.render(status.runs, contract, mentions, site_url, canonical).encode()
+        return feed.render(status.runs, contract, mentions, site_url, canonical,
+                           probes).encode()
 
     def make_status() -> bytes:
-        return status_json.render(contract, status).encode("utf-8")
+        return status_json.render(contract, status, probes, interval).encode("utf-8")
 
     return {feed.FEED_FILE: make_feed, status_json.STATUS_FILE: make_status}
 
@@ -96,6 +132,35 @@ def generated_files(docs_dir: Path = DOCS) -> dict[str, Maker]:
     return files
 
 
+def input_problems(docs_dir: Path) -> list[str]:
+    """What is wrong with the files the build prints text from, one message each.
+
+    The contract, the source register, the term lists (``i18n/terminology-*.yml``) and the
+    front matter of every page of ``docs_dir``: each message names the file and the key, so a
+    mistake stops the build here, in one line, rather than as a traceback or a warning deep in
+    a generator's log.
+    """
+    from scripts.contract.model import load_contract
+    from scripts.site.page import FrontMatterError, read_front_matter
+    from scripts.site.sources import SourceError, load_sources
+    from scripts.site.terminology import TerminologyError, load_terms
+
+    checks: list[Callable[[], object]] = [load_contract, load_sources]
+    for terms in sorted((ROOT / "i18n").glob("terminology-*.yml")):
+        language = terms.stem.removeprefix("terminology-")
+        checks.append(lambda terms=terms, language=language: load_terms(terms, language))
+    checks += [
+        lambda page=page: read_front_matter(page) for page in sorted(docs_dir.rglob("*.md"))
+    ]
+    problems = []
+    for check in checks:
+        try:
+            check()
+        except (ContractError, SourceError, TerminologyError, FrontMatterError) as error:
+            problems.append(str(error))
+    return problems
+
+
 def write_generated(docs_dir: Path) -> list[Path]:
     """Write every generated file under ``docs_dir``; return the files whose content changed."""
     changed = []
@@ -117,10 +182,18 @@ def main(argv: list[str] | None = None) -> int:
         "--docs-dir", action="append", type=Path, help="a docs folder (repeatable)"
     )
     args = parser.parse_args(argv)
+    if check_settings():
+        return 2
     for docs_dir in args.docs_dir or [ROOT / "docs"]:
         folder = docs_dir if docs_dir.is_absolute() else ROOT / docs_dir
         if not folder.is_dir():
             print(f"prebuild: {docs_dir}: no such docs folder", file=sys.stderr)
+            return 2
+        problems = input_problems(folder)
+        if problems:
+            for problem in problems:
+                for line in problem.splitlines():
+                    print(f"prebuild: {line}", file=sys.stderr)
             return 2
         try:
             changed = write_generated(folder)

@@ -6,6 +6,7 @@ Sources page lists every source, official ones first, with the pages that cite i
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -16,14 +17,16 @@ from typing import Any
 import yaml
 
 from scripts.common.paths import ROOT
+from scripts.contract.text import text_problem, url_problem
 from scripts.site.markers import MarkerBlock
-from scripts.site.page import front_matter
+from scripts.site.page import FrontMatterError, front_matter, shown_path
 from scripts.site.words import ENGLISH, heading
+
+log = logging.getLogger("mkdocs.icegate.sources")
 
 SOURCES_PATH = ROOT / "portal" / "sources.yml"
 KIND_ORDER = ("official", "official-copy", "news", "third-party", "code")
 #: Each kind's heading on the Sources page is ``words["sources_<kind>"]`` (scripts.site.words).
-DATE_KINDS = ("published", "seen")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LIST_MARKER = "[[source-list]]"
 
@@ -41,26 +44,32 @@ class Source:
         title: What it is, with an official document's number.
         kind: One of ``KIND_ORDER``.
         url: Where a reader can open it.
-        date: Its own date (``dated: published``) or the day we last opened it
-            (``dated: seen``), as YYYY, YYYY-MM or YYYY-MM-DD.
-        dated: ``published`` or ``seen``.
+        date: The document's own date (YYYY, YYYY-MM or YYYY-MM-DD), or ``None`` when it
+            has none.
+        seen: The day we last opened it (same format), or ``None``.
     """
 
     id: str
     title: str
     kind: str
     url: str
-    date: str
-    dated: str = "published"
+    date: str | None = None
+    seen: str | None = None
 
     @property
     def when(self) -> str:
-        """The date as readers see it: ``2019-06-03`` or ``seen 2026-11-26``."""
+        """The dates as readers see them: ``2019-06-03``, ``seen 2026-11-26`` or both."""
         return self.when_in(ENGLISH)
 
+    @property
+    def sort_key(self) -> str:
+        """Its own date, for listing newest first; undated documents sort last."""
+        return self.date or ""
+
     def when_in(self, words: dict[str, str]) -> str:
-        """The date in an edition's words (``scripts.site.words``)."""
-        return words["seen_date"].format(date=self.date) if self.dated == "seen" else self.date
+        """The dates in an edition's words (``scripts.site.words``)."""
+        seen = words["seen_date"].format(date=self.seen) if self.seen else ""
+        return ", ".join(part for part in (self.date, seen) if part)
 
 
 def load_sources(path: Path = SOURCES_PATH) -> dict[str, Source]:
@@ -85,6 +94,9 @@ def load_sources(path: Path = SOURCES_PATH) -> dict[str, Source]:
     for source_id, raw in data.items():
         if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
             raise SourceError(f"{path}: at {source_id}: expected a mapping with a 'title'")
+        problem = text_problem(raw["title"], "sentence")
+        if problem:
+            raise SourceError(f"{path}: at {source_id} → title: {problem}")
         if raw.get("kind") not in KIND_ORDER:
             raise SourceError(f"{path}: at {source_id} → kind: expected one of {KIND_ORDER}")
         url = raw.get("url")
@@ -93,20 +105,37 @@ def load_sources(path: Path = SOURCES_PATH) -> dict[str, Source]:
                 f"{path}: at {source_id} → url: every source needs an https:// address a "
                 "reader can open"
             )
-        unknown = set(raw) - {"title", "kind", "url", "date", "dated"}
+        problem = url_problem(url)
+        if problem:
+            raise SourceError(f"{path}: at {source_id} → url: {problem}")
+        unknown = set(raw) - {"title", "kind", "url", "date", "seen"}
         if unknown:
             raise SourceError(f"{path}: at {source_id}: unexpected keys {sorted(unknown)}")
-        date = None if raw.get("date") is None else str(raw["date"])
-        if date is None or not DATE_PATTERN.match(date):
+        date, seen = (_date(path, source_id, raw, key) for key in ("date", "seen"))
+        if date is None and seen is None:
             raise SourceError(
-                f"{path}: at {source_id} → date: every source needs a date (YYYY, YYYY-MM or "
-                "YYYY-MM-DD): its own, or the day it was seen with 'dated: seen'"
+                f"{path}: at {source_id} → date: every source needs its own date or, when it "
+                "has none, the day it was seen ('seen:')"
             )
-        dated = raw.get("dated", "published")
-        if dated not in DATE_KINDS:
-            raise SourceError(f"{path}: at {source_id} → dated: expected one of {DATE_KINDS}")
-        sources[source_id] = Source(source_id, raw["title"], raw["kind"], url, date, dated)
+        sources[source_id] = Source(source_id, raw["title"], raw["kind"], url, date, seen)
     return sources
+
+
+def _date(path: Path, source_id: str, raw: dict, key: str) -> str | None:
+    """One optional date field of a register entry, checked.
+
+    Raises:
+        SourceError: when the value is there but is not YYYY, YYYY-MM or YYYY-MM-DD.
+    """
+    if raw.get(key) is None:
+        return None
+    value = str(raw[key])
+    if not DATE_PATTERN.match(value):
+        raise SourceError(
+            f"{path}: at {source_id} → {key}: expected a date (YYYY, YYYY-MM or YYYY-MM-DD), "
+            f"got {value!r}"
+        )
+    return value
 
 
 def resolve(ids: Any, sources: dict[str, Source], page: str) -> list[Source]:
@@ -146,7 +175,7 @@ class SourceList(MarkerBlock):
                 continue
             heading(parent, self.extension.words, f"sources_{kind}")
             listing = etree.SubElement(parent, "ul")
-            for source in sorted(members, key=lambda s: s.date or "", reverse=True):
+            for source in sorted(members, key=lambda s: s.sort_key, reverse=True):
                 self._item(listing, source)
 
     def _item(self, listing: etree.Element, source: Source) -> None:
@@ -173,11 +202,16 @@ def pages_citing(docs_dir: Path) -> dict[str, list[tuple[str, str]]]:
         docs_dir: The docs folder.
 
     Returns:
-        Source id → (page path relative to ``docs_dir``, page title), in path order.
+        Source id → (page path relative to ``docs_dir``, page title), in path order. A page
+        whose front matter is not valid YAML cites nothing; a warning names it.
     """
     cited: dict[str, list[tuple[str, str]]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
-        meta = front_matter(path.read_text(encoding="utf-8"))
+        try:
+            meta = front_matter(path.read_text(encoding="utf-8"), shown_path(path))
+        except FrontMatterError as error:
+            log.warning("%s", error)  # the page cites nothing until its front matter is fixed
+            continue
         page = path.relative_to(docs_dir).as_posix()
         title = str(meta.get("title") or page)
         for source_id in meta.get("sources") or []:

@@ -8,13 +8,16 @@ rebuild from the same history writes the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from datetime import timedelta
 from typing import Any
 
 from scripts.contract.model import Contract
 from scripts.drift.model import ElementVerdict, PageVerdict
 from scripts.nightly.history import NOT_CHECKED, VerificationStatus, run_day
+from scripts.verification.reachability import DEFAULT_INTERVAL, Probe, State, summarise
 
-SCHEMA = "icegate-portal-status/1"
+SCHEMA = "icegate-portal-status/2"
 STATUS_FILE = "status.json"
 
 
@@ -34,7 +37,34 @@ def _latest(runs: list[dict[str, Any]], key: str, item: str) -> str | None:
     return None
 
 
-def document(contract: Contract, status: VerificationStatus) -> dict[str, Any]:
+def reachability(probes: Sequence[Probe], interval: timedelta) -> dict[str, Any]:
+    """The reachability probe's part: the state at the last probe and the week's outages.
+
+    Everything is counted from the last probe's time, not the build's, so the same probe log
+    always gives the same bytes; a reader judges staleness from ``checked`` and
+    ``every_minutes``.
+    """
+    found = list(probes)
+    last = found[-1].at if found else None
+    summary = summarise(found, last, interval) if last else None
+    return {
+        "state": summary.state.value if summary else State.UNKNOWN.value,
+        "checked": last.isoformat() if last else None,
+        "since": summary.since.isoformat() if summary and summary.since else None,
+        "every_minutes": round(interval.total_seconds() / 60),
+        "outages": [
+            {"began": outage.began.isoformat(),
+             "ended": outage.ended.isoformat() if outage.ended else None,
+             "minutes": round(outage.length(outage.ended).total_seconds() / 60)
+             if outage.ended else None,
+             "state": outage.state.value}
+            for outage in (summary.recent_outages if summary else [])
+        ],
+    }
+
+
+def document(contract: Contract, status: VerificationStatus, probes: Sequence[Probe] = (),
+             interval: timedelta = DEFAULT_INTERVAL) -> dict[str, Any]:
     """The status document (see ``portal/status.schema.json``)."""
     runs = status.runs
     last = status.last_run
@@ -74,9 +104,12 @@ def document(contract: Contract, status: VerificationStatus) -> dict[str, Any]:
         ),
         "pages": pages,
         "elements": elements,
+        "reachability": reachability(probes, interval),
     }
 
 
-def render(contract: Contract, status: VerificationStatus) -> str:
+def render(contract: Contract, status: VerificationStatus, probes: Sequence[Probe] = (),
+           interval: timedelta = DEFAULT_INTERVAL) -> str:
     """``status.json`` as text."""
-    return json.dumps(document(contract, status), indent=1, ensure_ascii=False) + "\n"
+    text = json.dumps(document(contract, status, probes, interval), indent=1, ensure_ascii=False)
+    return text + "\n"

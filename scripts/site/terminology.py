@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from scripts.common.paths import ROOT
+from scripts.contract.text import text_problem
 from scripts.site.markers import MarkerBlock
 
 MARKER = "[[terminology]]"
@@ -67,8 +68,25 @@ def load_terms(path: Path, language: str) -> list[Term]:
         avoid = raw.get("avoid") or []
         if not isinstance(avoid, list) or not all(isinstance(word, str) for word in avoid):
             raise TerminologyError(f"{path}: entry {number} ({raw['en']}): 'avoid' is a list")
-        terms.append(Term(str(raw["en"]), str(raw[language]), str(raw.get("note") or ""), avoid))
+        term = Term(str(raw["en"]), str(raw[language]), str(raw.get("note") or ""), avoid)
+        _check_texts(term, language, f"{path}: entry {number}")
+        terms.append(term)
     return terms
+
+
+def _check_texts(term: Term, language: str, where: str) -> None:
+    """Reject a term whose words cannot be printed (``scripts.contract.text``).
+
+    Raises:
+        TerminologyError: naming the file, the entry and the key.
+    """
+    texts = [("en", term.en, "label"), (language, term.translation, "label"),
+             ("note", term.note, "note")]
+    texts += [(f"avoid → {index}", word, "label") for index, word in enumerate(term.avoid)]
+    for key, value, kind in texts:
+        problem = text_problem(value, kind)
+        if problem:
+            raise TerminologyError(f"{where} → {key}: {problem}")
 
 
 class TerminologyTable(MarkerBlock):

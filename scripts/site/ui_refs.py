@@ -26,6 +26,7 @@ from markdown.inlinepatterns import InlineProcessor
 from scripts.contract.model import Element
 from scripts.nightly.history import VerificationStatus
 from scripts.site.markers import MarkerBlock
+from scripts.site.plain import keep_as_text
 from scripts.site.words import ENGLISH
 
 #: The table's column headings: keys of ``scripts.site.words``.
@@ -106,6 +107,7 @@ class UiRefProcessor(InlineProcessor):
             )
             wrong = etree.Element("code", {"class": "ui-ref ui-ref--unknown"})
             wrong.text = m.group(0)
+            keep_as_text(wrong)
             return wrong, m.start(0), m.end(0)
         if m.group("form") == "label":
             return render_label(element), m.start(0), m.end(0)
@@ -116,6 +118,7 @@ def render_label(element: Element) -> etree.Element:
     """The bare label of ``element`` (for headings and titles), marked up as a UI element."""
     label = etree.Element("span", {"class": "ui-ref__label", "data-ui-element": element.id})
     label.text = element.label
+    keep_as_text(label)
     return label
 
 
@@ -125,7 +128,7 @@ def render_reference(element: Element, extension: Any) -> etree.Element:
     The label links to the element's row on the reference page, where its evidence and live
     checks are. A small mark after the label tells a confirmed label (✓) from a guessed one
     (?); words for screen readers say the same inside the link, and the link's title gives
-    the full sentence.
+    the full sentence. The label is text: Markdown or a ``[[ui:…]]`` in it is not expanded.
     """
     state = reader_state(element, extension.status, extension.words)
     span = etree.Element(
@@ -142,6 +145,7 @@ def render_reference(element: Element, extension: Any) -> etree.Element:
         mark.text = state.mark
     spoken = etree.SubElement(link, "span", {"class": "ui-ref__state"})
     spoken.text = f" ({state.spoken})"
+    keep_as_text(span)
     return span
 
 

@@ -54,6 +54,15 @@ def parser() -> argparse.ArgumentParser:
     create.add_argument("--head", "-H", required=True)
     create.add_argument("--title", "-t", required=True)
     create.add_argument("--body", "-b", required=True)
+    listing = pr.add_parser("list")
+    listing.add_argument("--head", "-H")
+    listing.add_argument("--state", "-s", choices=["open", "closed", "merged", "all"],
+                         default="open")
+    listing.add_argument("--json", required=True)
+    edit = pr.add_parser("edit")
+    edit.add_argument("number", type=int)
+    edit.add_argument("--title", "-t")
+    edit.add_argument("--body", "-b")
     workflow = groups.add_parser("workflow").add_subparsers(dest="command", required=True)
     run = workflow.add_parser("run")
     run.add_argument("workflow")
@@ -106,9 +115,28 @@ def handle(args: argparse.Namespace, state: dict) -> str:
         return ""
     if where == ("pr", "create"):
         pulls = state.setdefault("pulls", [])
+        if any(p["head"] == args.head and p["state"] == "open" for p in pulls):
+            raise Refused(f"a pull request for branch \"{args.head}\" already exists")
         pulls.append({"number": len(pulls) + 1, "base": args.base, "head": args.head,
-                      "title": args.title, "body": args.body})
+                      "title": args.title, "body": args.body, "state": "open", "edits": 0})
         return f"https://github.com/o/r/pull/{len(pulls)}\n"
+    if where == ("pr", "list"):
+        found = [
+            {"number": p["number"], "state": p.get("state", "open").upper()}
+            for p in state.get("pulls", [])
+            if (args.head is None or p["head"] == args.head)
+            and args.state in ("all", p.get("state", "open"))
+        ]
+        return json.dumps(found)
+    if where == ("pr", "edit"):
+        pull = next((p for p in state.get("pulls", []) if p["number"] == args.number), None)
+        if pull is None:
+            raise Refused(f"GraphQL: Could not resolve to a PullRequest with the number of "
+                          f"{args.number}.")
+        pull["title"] = args.title or pull["title"]
+        pull["body"] = args.body or pull["body"]
+        pull["edits"] += 1
+        return ""
     if where == ("workflow", "run"):
         state["dispatches"].append({"workflow": args.workflow, "ref": args.ref})
         return ""

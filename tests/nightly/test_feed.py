@@ -179,3 +179,27 @@ def test_readme_documents_every_key_of_status_json():
     keys |= set(schema["properties"]["elements"]["additionalProperties"]["properties"])
     for key in keys:
         assert f"`{key}`" in section, key
+
+
+def test_control_characters_in_an_observed_label_leave_the_feed_well_formed():
+    import xml.etree.ElementTree as etree
+
+    history = eventful_history()
+    history[1]["observed"] = {"login.submit": "SIGN\x00\x01\x0b\x1b IN\ufffe\uffff\ud800"}
+    text = feed.render(history, project_contract(), MENTIONS, SITE)
+    etree.fromstring(text.encode("utf-8"))
+    document = feedparser.parse(text)
+    assert not document.bozo, document.get("bozo_exception")
+    drifted = next(e for e in document.entries if e.tags[0].term == "drifted")
+    assert "SIGN IN" in drifted.content[0].value
+
+
+def test_a_docs_file_name_with_markup_stays_text_in_the_entry_html():
+    name = 'about/q"><img src=x onerror=alert(1)>.md'
+    mentions = {"login.submit": [Mention("login.submit", name, 1)]}
+    text = feed.render(eventful_history(), project_contract(), mentions, SITE)
+    entry = next(e for e in feedparser.parse(text).entries if e.tags[0].term == "drifted")
+    html = entry.content[0].value
+    assert "<img" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert f'href="{SITE}about/q%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E/"' in html

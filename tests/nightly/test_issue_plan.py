@@ -139,3 +139,45 @@ def test_issue_of_an_element_removed_from_the_contract_is_closed():
     actions = plan([run(1, "present")], [OpenIssue(8, "login.old_link")])
     assert kinds(actions) == [("close", "login.old_link")]
     assert "no longer in the contract" in actions[0].body
+
+
+def test_a_page_that_changed_one_night_opens_nothing():
+    assert plan([page_run(1, "ok"), page_run(2, "changed", "drift")], []) == []
+
+
+def test_a_page_that_changed_two_nights_opens_one_page_drift_issue():
+    runs = [page_run(1, "changed", "drift"), page_run(2, "changed", "drift")]
+    actions = plan(runs, [])
+    assert kinds(actions) == [("open", "page:login")]
+    assert actions[0].title == "Portal drift: page login (changed)"
+    assert "A person decides" in actions[0].body
+
+
+def test_a_changed_page_with_an_open_issue_gets_a_comment_not_a_second_issue():
+    runs = [page_run(1, "changed", "drift"), page_run(2, "changed", "drift")]
+    assert kinds(plan(runs, [OpenIssue(4, "page:login")])) == [("comment", "page:login")]
+
+
+def test_an_outage_night_neither_counts_nor_breaks_a_changed_page_streak():
+    runs = [
+        page_run(1, "changed", "drift"),
+        page_run(2, "unreachable", "portal unreachable"),
+        page_run(3, "changed", "drift"),
+    ]
+    assert kinds(plan(runs, [])) == [("open", "page:login")]
+
+
+def test_guide_places_in_a_drift_issue_are_code_so_a_file_name_cannot_mention():
+    actions = plan(
+        [run(1, "label drift"), run(2, "label drift")], [],
+        mentions={ELEMENT: ["docs/@octocat.md:3"]},
+    )
+    assert "- ` docs/@octocat.md:3 `" in actions[0].body
+
+
+def test_elements_of_a_changed_page_get_no_issue_of_their_own():
+    runs = [page_run(day, "changed", "drift") for day in (1, 2)]
+    for run_record in runs:
+        run_record["elements"][ELEMENT] = "missing"
+    actions = plan(runs, [], element_pages={ELEMENT: "login"})
+    assert kinds(actions) == [("open", "page:login")]

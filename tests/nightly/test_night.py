@@ -19,6 +19,16 @@ from scripts.nightly import publish as nightly
 ROOT = Path(__file__).resolve().parents[2]
 FAKE_GH = Path(__file__).with_name("fake_gh.py")
 ELEMENT = "login.submit"
+OLD_LINK = "login.old_link"
+
+
+def small_contract(path: Path, elements: list[str]) -> Path:
+    """A contract file (the keys the publish step reads) with one page and these elements."""
+    lines = ["version: 1", "pages:", "  login:", "    title: Login", "elements:"]
+    for element in elements:
+        lines += [f"  {element}:", "    page: login"]
+    path.write_text("\n".join(lines) + "\n")
+    return path
 
 
 @pytest.fixture
@@ -42,9 +52,11 @@ def night(tmp_path: Path):
         "FAKE_GH_STATE": str(state),
         "PYTHONPATH": str(ROOT),
         "NIGHTLY_PUSH_PAUSE_SCALE": "0",
+        "GITHUB_REPOSITORY": "o/r",
     }
 
     def run_night(day: int, elements: dict[str, str], outcome: str | None = None) -> dict:
+        contract = small_contract(tmp_path / f"contract-{day}.yml", sorted(elements))
         drift = any(v in ("label drift", "missing", "locator drift") for v in elements.values())
         record = {
             "started": f"2026-12-{day:02d}T20:30:00+00:00",
@@ -63,6 +75,7 @@ def night(tmp_path: Path):
             [
                 sys.executable, "-m", "scripts.nightly", "publish", "--record", str(condensed),
                 "--repo", str(work), "--history-out", str(tmp_path / "history.json"),
+                "--contract", str(contract),
             ],
             cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120,
         )
@@ -211,3 +224,27 @@ def test_fake_gh_rejects_a_flag_the_real_gh_does_not_have(night, tmp_path: Path)
 def test_refused_pushes_wait_longer_each_time_up_to_ten_seconds(monkeypatch):
     monkeypatch.delenv("NIGHTLY_PUSH_PAUSE_SCALE", raising=False)
     assert [nightly.push_pause(n) for n in (1, 2, 3, 4)] == [2, 4, 8, 10]
+
+
+def test_a_history_deleted_on_the_branch_fails_loudly_instead_of_starting_again(
+    night, tmp_path: Path
+):
+    night(1, {ELEMENT: "present"})
+    night(2, {ELEMENT: "present"})
+    remote = tmp_path / "remote.git"
+    git = ["git", "--git-dir", str(remote)]
+    tree = subprocess.run([*git, "mktree"], input="", capture_output=True, text=True,
+                          check=True).stdout.strip()
+    commit = subprocess.run(
+        [*git, "commit-tree", tree, "-p", "portal-history", "-m", "oops"],
+        capture_output=True, text=True, check=True,
+        env={**os.environ, **nightly.BOT},
+    ).stdout.strip()
+    subprocess.run([*git, "update-ref", "refs/heads/portal-history", commit], check=True)
+    third = night(3, {ELEMENT: "present"})
+    assert third["returncode"] == 1
+    assert "has no readable history.json" in third["output"]
+    assert third["new_calls"] == []
+    tip = subprocess.run([*git, "rev-parse", "portal-history"], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert tip == commit, "nothing pushed over the damaged branch"

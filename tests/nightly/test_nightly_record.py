@@ -42,3 +42,12 @@ def test_missing_report_is_a_one_line_error(tmp_path: Path, capsys):
     code = main(["record", "--report", str(tmp_path / "nope.json")])
     assert code == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_a_run_url_that_is_not_https_is_refused(tmp_path: Path, capsys):
+    report = write_report(tmp_path / "report.json")
+    code = main(["record", "--report", str(report), "--history", str(tmp_path / "h.json"),
+                 "--run-url", "javascript:alert(1)"])
+    assert code == 2
+    assert "https://" in capsys.readouterr().err
+    assert not (tmp_path / "h.json").exists()

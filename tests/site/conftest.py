@@ -21,16 +21,22 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Parametrise ``site_page`` over every HTML page the build produced.
 
     Under xdist each page's tests go to one worker (``tests/parallel.py``), so its visits are
-    made once.
+    made once. When the build failed there are no pages to list: each check then runs once,
+    as ``site-build-failed``, and fails on the build's output instead of being skipped.
     """
     if "site_page" in metafunc.fixturenames:
         result = site_under_test(metafunc.config)
-        pages = result.pages() if result.returncode == 0 else []
-        metafunc.parametrize(
-            "site_page",
-            pages,
-            ids=lambda page: page or "home",
-        )
+        pages = result.pages() if result.returncode == 0 else [BUILD_FAILED]
+        metafunc.parametrize("site_page", pages, ids=page_id)
+
+
+#: The one ``site_page`` value when the build failed (its checks fail on ``built_site``).
+BUILD_FAILED = "site-build-failed"
+
+
+def page_id(page: str) -> str:
+    """A page's test id: its path, ``home`` for the home page."""
+    return page or "home"
 
 
 @pytest.fixture(scope="session")

@@ -98,7 +98,7 @@ def test_feed_and_status_json_are_in_the_built_site(built_by_mkdocs: BuildResult
     document = feedparser.parse((site / "feed.xml").read_bytes())
     assert not document.bozo
     status = json.loads((site / "status.json").read_text(encoding="utf-8"))
-    assert status["schema"] == "icegate-portal-status/1"
+    assert status["schema"] == "icegate-portal-status/2"
 
 
 FEED_LINK = re.compile(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"')

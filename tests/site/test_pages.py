@@ -11,9 +11,9 @@ pytestmark = pytest.mark.browser
 
 
 def test_page_loads_without_errors_or_failed_requests(visits: Visits, site_page: str):
-    log = visits.light(site_page).log
-    assert log.console_errors == []
-    assert log.failed_requests == []
+    for name, visit in visits.all_views(site_page).items():
+        assert visit.log.console_errors == [], f"{name} visit"
+        assert visit.log.failed_requests == [], f"{name} visit"
 
 
 def test_page_requests_nothing_beyond_this_machine(visits: Visits, site_page: str):

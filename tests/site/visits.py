@@ -74,6 +74,10 @@ class Visits:
         """The page on a 360×640 screen."""
         return self._views(page)["phone"]
 
+    def all_views(self, page: str) -> dict[str, PageVisit]:
+        """Every visit of the page, by view name (light, phone, dark)."""
+        return self._views(page)
+
     def _views(self, page: str) -> dict[str, PageVisit]:
         if (page, "light") not in self.seen:
             context = self.browser.new_context(color_scheme="light", viewport=DESKTOP)

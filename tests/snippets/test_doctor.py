@@ -42,8 +42,13 @@ def test_refused_port_fails_the_connection_check(tmp_path):
     findings = diagnose([Endpoint("localhost", closed_port())], 5, None, NO_PROXY)
     tcp = by_check(findings)["tcp-connect"]
     assert tcp.status == "fail"
-    assert "tls-handshake" not in by_check(findings)
     assert exit_status(findings) == 2
+
+
+def test_checks_after_a_failed_one_are_reported_as_not_run():
+    findings = diagnose([Endpoint("localhost", closed_port())], 5, None, NO_PROXY)
+    later = [by_check(findings)[check] for check in ("tls-handshake", "https-get", "clock-skew")]
+    assert [(f.status, f.summary) for f in later] == [("skip", "not run: tcp-connect failed")] * 3
 
 
 def test_server_that_never_answers_is_bounded_by_the_timeout():
@@ -185,7 +190,8 @@ def urllib_proxy_address(proxy_url: str, monkeypatch) -> tuple[str, int]:
 @pytest.mark.parametrize(
     "proxy_url",
     ["http://proxy.example", "http://proxy.example:3128", "http://u:p@proxy.example",
-     "https://proxy.example", "proxy.example:8080"],
+     "https://proxy.example", "proxy.example:8080", "http://u:p/ss@proxy.example:3128",
+     "u:p@ss@proxy.example:8080", "http://[::1]:3128"],
 )
 def test_proxy_address_and_default_port_are_those_urllib_uses(proxy_url, monkeypatch):
     setting = parse_proxy(proxy_url)
@@ -210,7 +216,130 @@ def test_proxy_setting_with_an_unreadable_port_fails_with_one_line(tmp_path):
     findings = diagnose([Endpoint("localhost", 443)], 5, None, {"https": "http://proxy:99999"})
     tcp = by_check(findings)["tcp-connect"]
     assert tcp.status == "fail"
-    assert tcp.summary == "the proxy setting http://proxy:99999 has an unreadable port"
+    assert tcp.summary == (
+        "the proxy setting http://proxy:? has a port that is not a number from 1 to 65535"
+    )
+
+
+def test_proxy_password_with_unencoded_marks_is_sent_whole(tmp_path):
+    with connect_proxy(credentials=("clerk", "p/ss?w#rd")) as proxy:
+        findings = proxied(tmp_path, f"clerk:p/ss?w#rd@127.0.0.1:{proxy.port}")
+    expected = "Basic " + base64.b64encode(b"clerk:p/ss?w#rd").decode()
+    assert proxy.authorizations == [expected]
+    assert by_check(findings)["https-get"].status == "ok"
+
+
+def test_proxy_port_0_is_refused_not_replaced():
+    with pytest.raises(doctor.UsageError, match="names port 0, where no proxy can listen"):
+        parse_proxy("http://proxy.example:0")
+
+
+@pytest.mark.parametrize("scheme", ["socks5", "socks4", "socks5h"])
+def test_socks_proxy_is_refused_as_unsupported(scheme):
+    with pytest.raises(doctor.UsageError) as raised:
+        parse_proxy(f"{scheme}://proxy.example:1080")
+    assert str(raised.value) == (
+        f"the proxy setting {scheme}://proxy.example:1080 names a SOCKS proxy; only HTTP "
+        "proxies that tunnel with CONNECT (http://host:port) are supported"
+    )
+
+
+def test_socks_proxy_is_not_contacted(monkeypatch):
+    contacted = []
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: contacted.append(a))
+    findings = diagnose([Endpoint("localhost", 443)], 5, None, {"https": "socks5://127.0.0.1:1"})
+    monkeypatch.undo()
+    assert contacted == []
+    assert "names a SOCKS proxy" in by_check(findings)["tcp-connect"].summary
+
+
+def thread_deaths(monkeypatch) -> list[str]:
+    """Record every exception that ends a thread (instead of printing it)."""
+    deaths: list[str] = []
+    monkeypatch.setattr(
+        doctor.threading, "excepthook", lambda args: deaths.append(repr(args.exc_value))
+    )
+    return deaths
+
+
+def test_non_latin1_host_is_asked_of_the_proxy_in_idna_form(monkeypatch):
+    deaths = thread_deaths(monkeypatch)
+    with connect_proxy() as proxy:
+        findings = diagnose([parse_endpoint("ĳ.invalid:1")], 10, None, {"https": proxy.url})
+    assert deaths == []
+    assert proxy.tunnels == ["ij.invalid:1"]
+    assert "refused the tunnel: HTTP 403" in by_check(findings)["tcp-connect"].summary
+
+
+def test_host_that_is_no_valid_domain_name_fails_cleanly_through_a_proxy(monkeypatch):
+    deaths = thread_deaths(monkeypatch)
+    host = "x" * 64 + ".example"  # a label longer than 63 characters has no IDNA form
+    with connect_proxy() as proxy:
+        findings = diagnose([parse_endpoint(host)], 10, None, {"https": proxy.url})
+    assert deaths == []
+    assert proxy.tunnels == []
+    assert by_check(findings)["tcp-connect"].summary == (
+        "this host name cannot be sent to a proxy: it is not a valid international domain name"
+    )
+
+
+def test_check_that_breaks_inside_the_doctor_fails_and_names_the_error(monkeypatch):
+    def broken(self, sock):
+        sock.close()
+        raise UnicodeEncodeError("latin-1", "ĳ", 0, 1, "ordinal not in range(256)")
+
+    deaths = thread_deaths(monkeypatch)
+    monkeypatch.setattr(doctor.Probe, "handshake", broken)
+    with silent_port() as port:
+        findings = diagnose([Endpoint("localhost", port)], 5, None, NO_PROXY)
+    assert deaths == []
+    tls = by_check(findings)["tls-handshake"]
+    assert (tls.status, tls.summary) == (
+        "fail",
+        "the doctor itself failed in this check (UnicodeEncodeError); please report it with "
+        "this output",
+    )
+    assert exit_status(findings) == 2
+
+
+def test_checks_after_a_broken_one_are_reported_as_not_run(monkeypatch):
+    def broken(self, sock):
+        sock.close()
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(doctor.Probe, "handshake", broken)
+    with silent_port() as port:
+        findings = diagnose([Endpoint("localhost", port)], 5, None, NO_PROXY)
+    later = [by_check(findings)[check].summary for check in ("https-get", "clock-skew")]
+    assert later == ["not run: the doctor failed in tls-handshake"] * 2
+
+
+def test_checks_after_the_time_limit_are_reported_as_not_run():
+    probe = doctor.Probe(Endpoint("localhost"), doctor.Trust(), 0, None)
+    probe.add("dns-lookup", "ok", "127.0.0.1 (0.00 s)")
+    probe.add("tcp-connect", "ok", "port 443 open (0.00 s)")
+    probe.stage = "tls-handshake"
+    results = doctor.probe_results(probe, 2)
+    assert [(f.check, f.status, f.summary) for f in results[2:]] == [
+        ("tls-handshake", "fail", "no answer within the 2 s time limit"),
+        ("https-get", "skip", "not run: the time limit ran out"),
+        ("clock-skew", "skip", "not run: the time limit ran out"),
+    ]
+
+
+def test_summary_line_counts_the_checks_that_did_not_run():
+    findings = diagnose([Endpoint("localhost", closed_port())], 5, None, NO_PROXY)
+    assert "1 failed, 0 warnings, 3 not run, 7 checks" in doctor.render(findings)
+
+
+def test_cli_says_so_in_one_line_when_the_doctor_itself_fails(capsys):
+    def broken(*args):
+        raise KeyError("boom")
+
+    code = doctor.main(["--host", "localhost"], run=broken)
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == "doctor: the doctor itself failed (KeyError); please report it\n"
 
 
 def test_untrusted_certificate_says_python_could_not_verify_it_and_where_it_looks(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -44,13 +45,27 @@ def test_idcheck_checks_a_gstin_from_a_lone_copy(tmp_path: Path):
     assert "VALID" in result.stdout
 
 
-def test_tools_import_only_the_standard_library():
-    for tool in TOOLS:
-        source = (ROOT / "snippets" / tool).read_text(encoding="utf-8")
-        for line in source.splitlines():
-            if line.startswith(("import ", "from ")) and "__future__" not in line:
-                module = line.split()[1].split(".")[0]
-                assert module in sys.stdlib_module_names, f"{tool}: {line}"
+def imported_modules(source: str) -> set[str]:
+    """Every top-level module a source imports, wherever the import stands (lazy ones too)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+    return found - {"__future__"}
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_tool_imports_only_the_standard_library(tool: str):
+    source = (ROOT / "snippets" / tool).read_text(encoding="utf-8")
+    outside = sorted(imported_modules(source) - set(sys.stdlib_module_names))
+    assert not outside, f"{tool} imports {outside}, which a stock Python does not have"
+
+
+def test_an_import_inside_a_function_is_seen():
+    source = "import os\n\ndef later():\n    import requests\n    from yaml import safe_load\n"
+    assert imported_modules(source) == {"os", "requests", "yaml"}
 
 
 @pytest.mark.parametrize("module", [idcheck, doctor])

@@ -1,0 +1,1 @@
+"""The reachability probe: does the ICEGATE login page open now? (``python -m scripts.probe``)."""
