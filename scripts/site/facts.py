@@ -111,4 +111,4 @@ def _report(aside: etree.Element, state: RenderState, meta: dict) -> None:
             "report_mail"
         ]
     if len(line):
-        line[-1].tail = (line[-1].tail or "") + "."
+        line[-1].tail = (line[-1].tail or "") + words["full_stop"]

@@ -16,7 +16,7 @@ from scripts.contract.model import Contract
 from scripts.drift.model import ElementVerdict, Outcome
 from scripts.nightly.history import VerificationStatus, run_day
 from scripts.site.markers import MarkerBlock
-from scripts.site.words import ENGLISH, heading, page_title
+from scripts.site.words import ENGLISH, heading, page_title, verdict_word
 
 MARKER = "[[portal-status]]"
 LAST_RUN_MARKER = "[[portal-last-run]]"
@@ -64,7 +64,7 @@ def page_verification(
     drift = [
         {
             "label": contract.elements[e].label,
-            "verdict": status.drifting[e][0],
+            "verdict": verdict_word(status.drifting[e][0], words),
             "date": status.drifting[e][1],
         }
         for e in ids
@@ -87,7 +87,7 @@ def last_run_sentence(status: VerificationStatus, words: dict[str, str] = ENGLIS
     run = status.last_run
     if run is None:
         return words["last_run_none"]
-    return words["last_run"].format(day=run_day(run), outcome=run["outcome"])
+    return words["last_run"].format(day=run_day(run), outcome=verdict_word(run["outcome"], words))
 
 
 class StatusBlock(MarkerBlock):
@@ -124,7 +124,7 @@ class StatusBlock(MarkerBlock):
             where=run.get("where") or words["status_not_recorded"]
         )
         etree.SubElement(items, "li").text = words["status_outcome"].format(
-            outcome=run["outcome"]
+            outcome=verdict_word(run["outcome"], words)
         )
         # The history comes from the nightly job: link only a web address, never a script.
         if str(run.get("run_url") or "").startswith("https://"):
@@ -139,8 +139,9 @@ class StatusBlock(MarkerBlock):
         for page in self.extension.contract.pages.values():
             row = etree.SubElement(body, "tr")
             etree.SubElement(row, "td").text = page_title(page, words)
-            etree.SubElement(row, "td").text = run["pages"].get(
-                page.id, words["status_not_in_run"]
+            verdict = run["pages"].get(page.id)
+            etree.SubElement(row, "td").text = (
+                verdict_word(verdict, words) if verdict else words["status_not_in_run"]
             )
 
     def _elements(self, parent: etree.Element, status: VerificationStatus) -> None:
@@ -155,14 +156,17 @@ class StatusBlock(MarkerBlock):
         for element in self.extension.contract:
             row = etree.SubElement(body, "tr")
             etree.SubElement(row, "td").text = f"{element.label} ({element.id})"
-            verdict = latest.get(element.id, words["status_not_in_latest"])
+            verdict = latest.get(element.id)
+            verdict = verdict_word(verdict, words) if verdict else words["status_not_in_latest"]
             if element.id in status.drifting:
                 verdict, day = status.drifting[element.id]
-                verdict = words["status_since"].format(verdict=verdict, day=day)
+                verdict = words["status_since"].format(
+                    verdict=verdict_word(verdict, words), day=day
+                )
             elif element.id in status.locator_drift:
                 day = status.locator_drift[element.id]
                 verdict = words["status_locator_since"].format(
-                    verdict=ElementVerdict.LOCATOR_DRIFT.value, day=day
+                    verdict=verdict_word(ElementVerdict.LOCATOR_DRIFT.value, words), day=day
                 )
             etree.SubElement(row, "td").text = verdict
             etree.SubElement(row, "td").text = status.last_verified.get(

@@ -183,7 +183,7 @@ class SourceList(MarkerBlock):
         title = etree.SubElement(item, "a", {"href": source.url})
         title.text = source.title
         words = self.extension.words
-        title.tail = f" ({source.when_in(words)})."
+        title.tail = f" ({source.when_in(words)}){words['full_stop']}"
         pages = self.extension.cited_on.get(source.id, [])
         if pages:
             cited = etree.SubElement(item, "span")
@@ -192,7 +192,7 @@ class SourceList(MarkerBlock):
             for index, (page, title) in enumerate(pages):
                 link = etree.SubElement(cited, "a", {"href": posixpath.relpath(page, here)})
                 link.text = title
-                link.tail = ", " if index < len(pages) - 1 else "."
+                link.tail = ", " if index < len(pages) - 1 else words["full_stop"]
 
 
 def pages_citing(docs_dir: Path) -> dict[str, list[tuple[str, str]]]:

@@ -18,7 +18,6 @@ ENGLISH: dict[str, str] = {
         "portal, ? means our best guess."
     ),
     "sources_summary": "Sources for this page",
-    "seen": "seen",
     "report_question": "Something wrong on this page?",
     "report_github": "Tell us on GitHub",
     "report_or": "or",
@@ -126,6 +125,7 @@ ENGLISH: dict[str, str] = {
     "photo_alt": "Photograph of the {page} on a phone screen, taken on {day}",
     "photo_alt_names": "; our guides name on it: {shown}.",
     "photo_alt_end": ".",
+    "full_stop": ".",
     "photo_caption": (
         "{page}, photographed by our nightly check on {day} and reviewed before publishing. "
         "The portal may look different today."
@@ -139,11 +139,10 @@ HINDI: dict[str, str] = {
     "about_page": "इस पेज के बारे में",
     "last_reviewed": "आखिरी बार जाँचा गया:",
     "marks_legend": (
-        "बोल्ड में लिखे पोर्टल के शब्द उनकी जानकारी से जुड़े हैं। ✓ का मतलब है कि लाइव पोर्टल पर "
-        "देखा गया। ? का मतलब है कि यह हमारा अंदाजा है।"
+        "बोल्ड में लिखे पोर्टल के शब्दों पर क्लिक करके देखें कि हम उनके बारे में क्या जानते हैं। "
+        "✓ का मतलब: लाइव पोर्टल पर देखा गया। ? का मतलब: हमारा अंदाजा।"
     ),
     "sources_summary": "इस पेज के स्रोत",
-    "seen": "देखा गया",
     "report_question": "इस पेज में कुछ गलत है?",
     "report_github": "GitHub पर बताएँ",
     "report_or": "या",
@@ -163,7 +162,7 @@ HINDI: dict[str, str] = {
     "state_verified_spoken": "{date} को लाइव पोर्टल पर देखा गया",
     "state_verified_long": "{date} को लाइव पोर्टल पर देखा गया",
     "state_unconfirmed_spoken": "पोर्टल के शब्दों का हमारा अंदाजा",
-    "state_unconfirmed_long": "पोर्टल पर यहाँ लिखे सही शब्दों की अभी पुष्टि नहीं हुई",
+    "state_unconfirmed_long": "पोर्टल पर ठीक यही शब्द हैं, इसकी अभी पुष्टि नहीं हुई",
     "state_unverified_spoken": "सार्वजनिक स्रोतों से, लाइव पोर्टल पर अभी जाँचा नहीं गया",
     "state_unverified_long": "सार्वजनिक स्रोतों पर आधारित। हमारी लाइव जाँच ने इसे अभी नहीं देखा।",
     "stale_title": "अंग्रेजी पेज बदल गया है",
@@ -172,7 +171,7 @@ HINDI: dict[str, str] = {
         "पुरानी हों।"
     ),
     "stale_link": "अंग्रेजी पेज पढ़ें",
-    # पोर्टल की स्थिति वाला पेज। नतीजों के नाम (present, missing...) और पोर्टल के शब्द वैसे ही रहते हैं।
+    # पोर्टल की स्थिति वाला पेज। जाँच के नतीजे नीचे verdict_* वाले हिंदी शब्दों में लिखे जाते हैं।
     "last_run_unknown": "जाँच का रिकॉर्ड अभी पढ़ा नहीं जा सकता। इसलिए उसकी स्थिति पता नहीं।",
     "last_run_none": (
         "अभी तक कोई लाइव जाँच नहीं हुई है। यहाँ किसी बात की लाइव पोर्टल पर पुष्टि नहीं हुई है।"
@@ -189,7 +188,7 @@ HINDI: dict[str, str] = {
     "status_not_recorded": "दर्ज नहीं",
     "status_outcome": "नतीजा: {outcome}",
     "status_report": "रिपोर्ट और स्क्रीनशॉट: ",
-    "status_workflow": "जाँच का रन",
+    "status_workflow": "GitHub पर यह जाँच",
     "status_col_page": "पेज",
     "status_col_state": "स्थिति",
     "status_not_in_run": "इस जाँच में नहीं",
@@ -199,7 +198,7 @@ HINDI: dict[str, str] = {
     "status_col_last_seen": "आखिरी बार गाइड जैसा दिखा",
     "status_not_in_latest": "आखिरी जाँच में नहीं",
     "status_since": "{day} से {verdict}",
-    "status_locator_since": "{day} से {verdict} (locator ठीक करने हैं)",
+    "status_locator_since": "{day} से {verdict} (हमें अपनी जाँच ठीक करनी है)",
     "status_never": "कभी नहीं",
     "status_history": "पिछली जाँचें",
     "status_summary": (
@@ -214,7 +213,7 @@ HINDI: dict[str, str] = {
     "legend_not_checked": "जाँचा नहीं गया (पोर्टल नहीं खुला, या अकाउंट चाहिए)",
     # पोर्टल एलिमेंट की सूची। एलिमेंट का ब्योरा और सबूत अंग्रेजी में ही रहते हैं।
     "ref_address": "पता: {url}। ",
-    "ref_reached": "यहाँ पहुँचते हैं: {page} से। ",
+    "ref_reached": "यह पेज यहाँ से खुलता है: {page}। ",
     "ref_checked": "हर रात लाइव पोर्टल पर अपने-आप जाँचा जाता है।",
     "ref_not_checked": "अपने-आप नहीं जाँचा जाता: {why}",
     "ref_col_label": "लेबल",
@@ -234,7 +233,7 @@ HINDI: dict[str, str] = {
     "sources_news": "आधिकारिक नोटिस की खबरें",
     "sources_third-party": "गैर-आधिकारिक गाइड (ये सही हैं या नहीं, इसकी जाँच नहीं हुई)",
     "sources_code": "सार्वजनिक कोड और चर्चाएँ (issue)",
-    "cited_on": "इन पेज पर इसका जिक्र है:",
+    "cited_on": "इन पेजों पर इसका जिक्र है:",
     "seen_date": "{date} को देखा गया",
     # पोर्टल की स्क्रीन का स्केच या फोटो।
     "sketch_caption": "यह हमारी एलिमेंट सूची से बना स्केच है, स्क्रीनशॉट नहीं।",
@@ -247,9 +246,10 @@ HINDI: dict[str, str] = {
     "kind_link": "लिंक",
     "kind_text": "लिखा हुआ",
     "kind_boxes": "बॉक्स",
-    "photo_alt": "फोन की स्क्रीन पर {page} की फोटो, {day} को ली गई",
-    "photo_alt_names": "। हमारी गाइड इस पर इनके नाम लेती हैं: {shown}।",
+    "photo_alt": "फोटो: फोन की स्क्रीन पर {page}, {day} को ली गई",
+    "photo_alt_names": "। इस पर दिखने वाली ये चीजें हमारी गाइड में आती हैं: {shown}।",
     "photo_alt_end": "।",
+    "full_stop": "।",
     "photo_caption": (
         "{page}। हमारी रात की जाँच ने {day} को यह फोटो ली। वेबसाइट पर लगाने से पहले इसे जाँचा गया। "
         "आज पोर्टल अलग दिख सकता है।"
@@ -258,10 +258,30 @@ HINDI: dict[str, str] = {
     # पोर्टल के पेज के नाम (अंग्रेजी नाम element contract में हैं)।
     "page_title_home": "ICEGATE का होम पेज",
     "page_title_login": "ICEGATE 2.0 का लॉगिन पेज",
-    "page_title_login_failed": "ICEGATE ID या पासवर्ड स्वीकार न होने के बाद का लॉगिन पेज",
+    "page_title_login_failed": "ID या पासवर्ड गलत होने पर लॉगिन पेज",
     "page_title_otp": "ICEGATE 2.0 का OTP स्टेप (LOGIN के बाद)",
     "page_title_forgot_password": "पासवर्ड भूल जाने पर खुलने वाला पेज",
     "page_title_registration": "रजिस्ट्रेशन शुरू करने का पेज",
+    # जाँच के नतीजे (scripts.drift.model): पूरी जाँच का, हर पेज का और हर एलिमेंट का। एलिमेंट के
+    # शब्द वही हैं जो चार्ट के नीचे की सूची (legend_*) में हैं।
+    "verdict_no_drift": "सब ठीक",
+    "verdict_drift": "बदलाव मिला",
+    "verdict_portal_unreachable": "पोर्टल नहीं खुला",
+    "verdict_checker_failed": "हमारी जाँच ठीक से नहीं चली",
+    "verdict_ok": "ठीक",
+    "verdict_unreachable": "नहीं खुला",
+    "verdict_http_error": "एरर के साथ खुला",
+    "verdict_blocked": "पोर्टल ने रोक दिया",
+    "verdict_maintenance": "रखरखाव (maintenance) चल रहा था",
+    "verdict_entry_missing": "यहाँ तक ले जाने वाला लिंक नहीं मिला",
+    "verdict_not_checkable_live": "लाइव नहीं जाँचा जा सकता",
+    "verdict_check_failed": "जाँच पूरी नहीं हुई",
+    "verdict_changed": "पेज बदल गया (गाइड वाला फॉर्म नहीं मिला)",
+    "verdict_present": "गाइड जैसा मौजूद",
+    "verdict_locator_drift": "गाइड जैसा, पर सिर्फ दूसरे तरीके (fallback locator) से मिला",
+    "verdict_label_drift": "लेबल बदल गया",
+    "verdict_missing": "गायब",
+    "verdict_not_checked": "जाँचा नहीं गया",
 }
 
 WORDS: dict[str, dict[str, str]] = {"en": ENGLISH, "hi": HINDI}
@@ -270,6 +290,15 @@ WORDS: dict[str, dict[str, str]] = {"en": ENGLISH, "hi": HINDI}
 def words_for(language: str) -> dict[str, str]:
     """The words of ``language``; English for any word an edition has not translated."""
     return {**ENGLISH, **WORDS.get(language, {})}
+
+
+def verdict_word(verdict: str, words: dict[str, str]) -> str:
+    """A drift verdict or run outcome (``missing``, ``portal unreachable``) in ``words``.
+
+    The English edition shows the drift check's own values; a translated edition names each
+    one under ``verdict_<value>`` (spaces as underscores), and falls back to the value.
+    """
+    return words.get("verdict_" + verdict.replace(" ", "_"), verdict)
 
 
 def page_title(page: object, words: dict[str, str]) -> str:

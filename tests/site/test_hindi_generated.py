@@ -9,11 +9,14 @@ import pytest
 
 from scripts.common.paths import DOCS, ROOT
 from scripts.contract.model import project_contract
+from scripts.drift.model import ElementVerdict, Outcome, PageVerdict
 from scripts.nightly.history import status_from_runs
 from scripts.site.data import GuideData
 from scripts.site.extension import GuideExtension
+from scripts.site.portal_status import LEGEND
 from scripts.site.sources import load_sources, pages_citing
-from scripts.site.words import ENGLISH, HINDI
+from scripts.site.terminology import load_terms, terminology_path
+from scripts.site.words import ENGLISH, HINDI, verdict_word
 
 HINDI_DOCS = ROOT / "docs-hi"
 RUNS = [
@@ -28,10 +31,11 @@ RUNS = [
 ]
 
 
-def render(page: str, language: str) -> str:
+def render(page: str, language: str, **extra: str) -> str:
     folder, docs_dir = (HINDI_DOCS, "docs-hi") if language == "hi" else (DOCS, "docs")
     text = (folder / page).read_text(encoding="utf-8")
     settings = {"language": "hi", "translates": "docs"} if language == "hi" else {}
+    settings.update(extra)
     data = GuideData(
         contract=project_contract(),
         sources=load_sources(),
@@ -81,3 +85,87 @@ def test_generated_hindi_headings_keep_the_english_anchors(page):
     english = heading_ids(render(page, "en"))
     assert english
     assert english <= heading_ids(render(page, "hi"))
+
+
+# --- The Hindi words the build writes (the term list's style notes) ---------------------------
+
+#: A page verdict the drift check is gaining (a page that shows real content, but not the form
+#: the guides describe); the Hindi map names it before the check first reports it.
+CHANGED = "changed"
+DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+
+
+def drift_values() -> list[str]:
+    return [v.value for enum in (Outcome, PageVerdict, ElementVerdict) for v in enum] + [CHANGED]
+
+
+def visible_text(html: str) -> str:
+    """The page's text as a reader sees it (tags dropped, the history chart's labels too)."""
+    html = re.sub(r"<svg.*?</svg>", " ", html, flags=re.DOTALL)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+@pytest.mark.parametrize("value", drift_values())
+def test_every_drift_verdict_and_outcome_has_a_hindi_word(value):
+    word = verdict_word(value, HINDI)
+    assert word != value and DEVANAGARI.search(word)
+
+
+@pytest.mark.parametrize("verdict", list(LEGEND))
+def test_hindi_element_verdicts_use_the_legend_words(verdict):
+    assert HINDI[LEGEND[verdict]].startswith(verdict_word(verdict, HINDI))
+
+
+def test_english_edition_keeps_the_drift_checks_own_words():
+    assert [verdict_word(value, ENGLISH) for value in drift_values()] == drift_values()
+
+
+def test_hindi_status_page_writes_outcome_and_verdicts_in_hindi():
+    text = visible_text(render("reference/portal-status.md", "hi"))
+    assert "नतीजा: बदलाव मिला" in text
+    assert "2026-11-20 से गायब" in text
+    assert re.findall(r"\b(?:ok|drift|missing|present)\b", text) == []
+
+
+def test_hindi_drift_warning_names_the_verdict_in_hindi():
+    text = visible_text(render("log-in/steps.md", "hi"))
+    assert "LOGIN: गायब (रात की जाँच, 2026-11-20)" in text
+
+
+@pytest.mark.parametrize("key", [k for k, v in HINDI.items() if "{page}" in v])
+def test_no_postposition_follows_a_portal_page_name(key):
+    """Page names end in "का … पेज", so "{page} से" reads "का लॉगिन पेज से" (case error)."""
+    assert re.search(r"\{page\}\s*(?:से|की|का|के|में|पर|को)(?![\u0900-\u0963])", HINDI[key]) is None
+
+
+@pytest.mark.parametrize("page", ["reference/sources.md", "log-in/steps.md"])
+def test_generated_hindi_text_ends_sentences_with_a_danda(page):
+    html = render(page, "hi", repository="icegate-guide/icegate-guide", feedback_email="a@b.in")
+    text = visible_text(html)
+    assert "इन पेजों पर इसका जिक्र है:" in text or "हमें ई-मेल करें" in text
+    assert re.findall(r"[\u0900-\u097F)]\s*\.(?!\w)", text) == []
+
+
+def test_footer_of_a_hindi_page_ends_with_a_danda_and_dates_seen_sources_in_hindi():
+    html = render("log-in/steps.md", "hi", repository="icegate-guide/icegate-guide",
+                  feedback_email="a@b.in")
+    assert re.search(r"हमें ई-मेल करें</a>।", html)
+    assert re.search(r"\(\d{4}-\d{2}-\d{2} को देखा गया\)", html)
+
+
+def test_hindi_words_use_no_term_the_term_list_avoids():
+    terms = load_terms(terminology_path("hi"), "hi")
+    found = [
+        f"{key}: {word!r}"
+        for key, value in HINDI.items()
+        for term in terms
+        for word in term.avoid
+        if word in value
+    ]
+    assert found == []
+
+
+def test_element_page_legend_explains_the_confidence_words_the_table_shows():
+    legend = (HINDI_DOCS / "reference/portal-elements.md").read_text(encoding="utf-8")
+    levels = ("confidence_high", "confidence_medium", "confidence_low")
+    assert [key for key in levels if f"*{HINDI[key]}*" not in legend] == []
