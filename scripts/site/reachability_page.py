@@ -86,6 +86,7 @@ WORDS = {
         "outage_ongoing": "not yet over",
         "outage_caption": "Times when the login page did not open (India time), newest first.",
         "hours_minutes": "{hours} h {minutes} min",
+        "hours": "{hours} h",
         "minutes": "{minutes} min",
     },
     "hi": {
@@ -124,6 +125,7 @@ WORDS = {
         "outage_ongoing": "अभी खत्म नहीं हुई",
         "outage_caption": "लॉगिन पेज कब-कब नहीं खुला (भारतीय समय)। सबसे नई रुकावट सबसे ऊपर है।",
         "hours_minutes": "{hours} घंटे {minutes} मिनट",
+        "hours": "{hours} घंटे",
         "minutes": "{minutes} मिनट",
     },
 }
@@ -163,6 +165,8 @@ def duration(length: timedelta, words: dict[str, str]) -> str:
     minutes = round(length.total_seconds() / 60)
     if minutes < 60:
         return words["minutes"].format(minutes=minutes)
+    if minutes % 60 == 0:
+        return words["hours"].format(hours=minutes // 60)
     return words["hours_minutes"].format(hours=minutes // 60, minutes=minutes % 60)
 
 

@@ -122,3 +122,10 @@ def test_a_build_with_a_probe_log_shows_the_state_and_the_timeline(
     assert "opened normally at our last check, 14:00 IST, 5 Dec 2026" in html
     assert html.count('class="reachability-timeline__bars"') == 2
     assert "sample" not in html and "line 49" in result.output
+
+
+@pytest.mark.parametrize(("minutes", "text"), [(45, "45 min"), (60, "1 h"), (90, "1 h 30 min")])
+def test_lengths_read_as_people_say_them(minutes: int, text: str):
+    from scripts.site.reachability_page import WORDS, duration
+
+    assert duration(timedelta(minutes=minutes), WORDS["en"]) == text
