@@ -36,7 +36,7 @@ from scripts.contract.mentions import UI_REF, scan_text
 from scripts.site import facts
 from scripts.site.data import GuideData, guide_data
 from scripts.site.markers import MarkerBlock
-from scripts.site.page import PageContext, generator_page_path, read_context
+from scripts.site.page import PageContext, generator_page_path, is_own_conversion, read_context
 from scripts.site.portal_status import StatusBlock
 from scripts.site.reachability_page import ReachabilityBlock
 from scripts.site.screens import ScreenBlock
@@ -137,10 +137,7 @@ class PageRecorder(Preprocessor):
             state.context = read_context(ROOT / state.settings["docs_dir"], path, lines)
             # Only the page's own conversion gets the page facts, not API docs rendered
             # inside it by a nested Markdown instance that shares the generator's page.
-            claimed = getattr(owner, "_icegate_renderer", None) if owner is not None else None
-            if owner is not None and claimed is None:
-                owner._icegate_renderer = self.md  # type: ignore[attr-defined]
-            state.owns_page = owner is None or claimed in (None, self.md)
+            state.owns_page = owner is None or is_own_conversion(owner, self.md)
         state.mentioned = [m.element_id for m in scan_text("\n".join(lines), path or "")]
         state.lines = {}
         for number, line in enumerate(lines, start=1):

@@ -10,6 +10,7 @@ needs the generator's page object or a hook.
 from __future__ import annotations
 
 import logging
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -139,6 +140,12 @@ def read_front_matter(path: Path) -> dict[str, Any]:
     return meta
 
 
+#: The name under which MkDocs registers the tree processor that knows the page's file
+#: (``mkdocs.structure.pages``); ``tests/site/test_generator_internals.py`` fails, naming
+#: this function, when an upgrade stops registering it.
+MKDOCS_PROCESSOR = "relpath"
+
+
 def generator_page_path(md: Markdown) -> tuple[str | None, object | None]:
     """The path the generator is rendering, and the object that carries it.
 
@@ -147,8 +154,8 @@ def generator_page_path(md: Markdown) -> tuple[str | None, object | None]:
         page's own conversion from nested ones (API docs rendered inside the page), or
         ``(None, None)`` when the generator does not say.
     """
-    if "relpath" in md.treeprocessors:  # MkDocs
-        file = getattr(md.treeprocessors["relpath"], "file", None)
+    if MKDOCS_PROCESSOR in md.treeprocessors:  # MkDocs
+        file = getattr(md.treeprocessors[MKDOCS_PROCESSOR], "file", None)
         if file is not None:
             return str(file.src_uri), file
     for processor in md.preprocessors:  # Zensical's rendering context
@@ -156,6 +163,25 @@ def generator_page_path(md: Markdown) -> tuple[str | None, object | None]:
         if page is not None and isinstance(getattr(page, "path", None), str):
             return page.path, page
     return None, None
+
+
+#: Which Markdown instance first rendered each generator page object: the page's own
+#: conversion. Kept here, weakly, rather than written onto the generator's objects.
+_FIRST_RENDERER: weakref.WeakKeyDictionary[object, Markdown] = weakref.WeakKeyDictionary()
+#: The same for page objects that cannot be weakly referenced (kept while the process runs).
+_FIRST_RENDERER_BY_ID: dict[int, tuple[object, Markdown]] = {}
+
+
+def is_own_conversion(owner: object, md: Markdown) -> bool:
+    """Whether ``md`` is the page's own conversion, not one nested in it (API docs).
+
+    The first Markdown instance to render a generator's page object owns it.
+    """
+    try:
+        first = _FIRST_RENDERER.setdefault(owner, md)
+    except TypeError:
+        first = _FIRST_RENDERER_BY_ID.setdefault(id(owner), (owner, md))[1]
+    return first is md
 
 
 def front_matter_lines(text: str) -> int:
