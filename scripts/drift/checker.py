@@ -468,6 +468,7 @@ class PageChecker:
             self.timing.ready,
             drawn=shown is not None and draws_content(shown),
             failed_script=None if ready else self._own_failed_script(tab),
+            loading=loading,
         )
         result.verdict, result.detail = classify(observation, self.signals)
         result.shown = shown if result.verdict is PageVerdict.CHANGED else None

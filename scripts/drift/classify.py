@@ -46,6 +46,8 @@ class Observation:
             field (read when the page never got ready).
         failed_script: The address of a script of the page's own host that failed to load
             (an error status or no answer), if any.
+        loading: Whether the page's loading indicator (its ``ready.hidden`` selectors) still
+            showed when the wait ended.
     """
 
     status: int | None
@@ -55,6 +57,7 @@ class Observation:
     ready_budget: float = 0.0
     drawn: bool = False
     failed_script: str | None = None
+    loading: bool = False
 
 
 def normalise(text: str) -> str:
@@ -104,6 +107,8 @@ def classify(seen: Observation, signals: Signals) -> tuple[PageVerdict, str]:
     waited = f"page did not become ready within {seen.ready_budget:g} s"
     if seen.failed_script:
         return PageVerdict.UNREACHABLE, f"{waited}: the script {seen.failed_script} failed to load"
+    if seen.loading:
+        return PageVerdict.UNREACHABLE, f"{waited}: it was still loading ({http})"
     if status is not None and 200 <= status < 300 and seen.drawn:
         return PageVerdict.CHANGED, (
             f"the page answered ({http}) and shows other content than the guides describe: "
