@@ -203,7 +203,7 @@ def shown_content(page: Page) -> dict[str, Any]:
         tree = yaml.safe_load(page.locator("body").aria_snapshot())
     except (PlaywrightError, yaml.YAMLError):
         tree = []
-    shown: dict[str, Any] = {"title": clean_text(page.title())[:NAME_CHARS]}
+    shown: dict[str, Any] = {"title": " ".join(clean_text(page.title()).split())[:NAME_CHARS]}
     nodes = list(snapshot_nodes(tree))
     for kind, roles in CONTENT_ROLES.items():
         names = [clean_text(" ".join(name.split()))[:NAME_CHARS]

@@ -172,7 +172,8 @@ def make_handler(fault: Fault, seen: Imitation, files: dict[str, str], stop: thr
                 self.send(404, b"not found", "text/plain")
                 return
             kind = TYPES.get(Path(name).suffix, "text/plain")
-            self.send(fault.status or 200, files[name].encode(), kind)
+            status = fault.status if fault.status is not None and fault.body is None else 200
+            self.send(status, files[name].encode(), kind)
 
         do_GET = do_HEAD = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = answer  # noqa: N815
 
