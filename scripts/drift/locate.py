@@ -206,7 +206,7 @@ def shown_content(page: Page) -> dict[str, Any]:
     shown: dict[str, Any] = {"title": " ".join(clean_text(page.title()).split())[:NAME_CHARS]}
     nodes = list(snapshot_nodes(tree))
     for kind, roles in CONTENT_ROLES.items():
-        names = [clean_text(" ".join(name.split()))[:NAME_CHARS]
+        names = [" ".join(clean_text(name).split())[:NAME_CHARS]
                  for role, name in nodes if role in roles]
         shown[kind] = names[:CONTENT_NAMES]
     return shown
