@@ -34,6 +34,7 @@ SHARED = {
     "tests/site/test_pages.py": re.compile(r"\[(?P<group>.*)-chromium\]$"),
     "tests/drift/test_portal_elements.py": None,
     "tests/drift/test_unchanged_run.py": None,
+    "tests/drift/test_hostile_text.py": None,
 }
 
 #: Files whose tests keep a processor busy, in the order they go out first: the replica run
@@ -48,6 +49,10 @@ WAITING = (
     "tests/drift/test_unchanged_run.py",
     "tests/drift/test_faults.py",
     "tests/drift/test_exit_status.py",
+    "tests/drift/test_changed_pages.py",
+    "tests/drift/test_politeness.py",
+    "tests/drift/test_only_get.py",
+    "tests/drift/test_hostile_text.py",
     "tests/nightly/test_photos.py",
     "tests/site/test_links.py",
     "tests/drift/test_record_replica.py",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,17 @@ def test_the_scan_finds_a_plain_replace_of_replica_markup():
     tree = ast.parse('text = page.replace(">LOGIN</button>", ">SIGN IN</button>")\n')
     assert replace_patterns(tree, {}) == [(1, ">LOGIN</button>")]
     assert ">LOGIN</button>" in "\n".join(replica_files().values())
+
+
+def test_every_test_named_in_the_readme_fault_matrix_exists():
+    readme = (TESTS.parent / "README.md").read_text(encoding="utf-8")
+    matrix = readme.split("### Fault matrix", 1)[1].split("\n### ", 1)[0]
+    named = re.findall(r"`(tests/drift/[\w.]+)::(\w+)`", matrix)
+    assert len(named) >= 30
+    missing = []
+    for file, test in named:
+        tree = ast.parse((TESTS.parent / file).read_text(encoding="utf-8"))
+        functions = {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+        if test not in functions:
+            missing.append(f"{file}::{test}")
+    assert not missing
