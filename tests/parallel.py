@@ -35,6 +35,7 @@ SHARED = {
     "tests/drift/test_portal_elements.py": None,
     "tests/drift/test_unchanged_run.py": None,
     "tests/drift/test_hostile_text.py": None,
+    "tests/drift/test_redesigned_login.py": None,
 }
 
 #: Files whose tests keep a processor busy, in the order they go out first: the replica run
@@ -50,6 +51,7 @@ WAITING = (
     "tests/drift/test_faults.py",
     "tests/drift/test_exit_status.py",
     "tests/drift/test_changed_pages.py",
+    "tests/drift/test_redesigned_login.py",
     "tests/drift/test_politeness.py",
     "tests/drift/test_only_get.py",
     "tests/drift/test_hostile_text.py",

@@ -1,13 +1,12 @@
 """Pages that answer but are not what the contract describes: changed, or really unreachable.
 
-A redesign (the login route first shows another screen) is drift; content inside an open
-shadow root is content; an app whose script failed, or that is still loading, is not a
-redesign.
+Content inside an open shadow root is content; an app whose script failed, that is still
+loading or that drew nothing is not a redesign (``test_redesigned_login.py`` has the one that
+is).
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -17,23 +16,11 @@ from scripts.drift.checker import Timing
 from scripts.drift.model import ElementVerdict, Outcome, PageVerdict
 from scripts.drift.run import DriftRun
 from tests.drift.imitation import Fault, imitation_portal
-from tests.drift.runs import FAST, complete_report, drift_run
+from tests.drift.runs import FAST, SHORT_WAIT, complete_report, drift_run
 
 pytestmark = pytest.mark.browser
 
 LOGIN = ("login",)
-#: A page that never becomes ready gets its verdict after the wait: keep the wait short.
-SHORT_WAIT = Timing(navigation=5, ready=1, element=1, retries=1, retry_pause=0.2, poll=0.05)
-#: The login route shows a choice of how to log in; the form would come later.
-CHOICE_SCREEN = (
-    '"#/login": function () { return loginForm(); },',
-    """"#/login": function () { return '<app-layout><main><app-login-choice>' +
-      '<h1>Choose how to log in</h1>' +
-      '<button type="button" class="btn">ICEGATE ID and password</button>' +
-      '<button type="button" class="btn">Digital signature certificate</button>' +
-      '<a href="#/help">Help with logging in</a>' +
-      '</app-login-choice></main></app-layout>'; },""",
-)
 #: The app draws every route inside an open shadow root of <app-root>.
 SHADOW_ROOT = [
     (
@@ -61,36 +48,6 @@ def check(browser: Browser, folder: Path, fault: Fault, timing: Timing = FAST,
           pages: tuple[str, ...] = LOGIN) -> DriftRun:
     with imitation_portal(fault) as portal:
         return drift_run(browser, folder, portal.url, timing, pages)
-
-
-def test_login_route_that_first_shows_another_screen_is_changed_and_drift(browser, tmp_path):
-    run = check(browser, tmp_path, Fault(replace=[CHOICE_SCREEN]), SHORT_WAIT)
-    login = run.page("login").page
-    assert login.verdict is PageVerdict.CHANGED
-    assert run.outcome() is Outcome.DRIFT
-    assert run.outcome().exit_status == 1
-
-
-def test_changed_page_reports_what_it_shows_now(browser, tmp_path):
-    check(browser, tmp_path, Fault(replace=[CHOICE_SCREEN]), SHORT_WAIT)
-    page = json.loads((tmp_path / "report.json").read_text())["pages"][0]
-    assert page["verdict"] == "changed"
-    assert page["final_url"].endswith("/foservices/#/login")
-    assert page["shown"]["headings"] == ["Choose how to log in"]
-    assert page["shown"]["buttons"] == [
-        "ICEGATE ID and password", "Digital signature certificate",
-    ]
-    assert page["shown"]["links"] == ["Help with logging in"]
-    assert page["phone_screenshot"] == "phone-login.png"
-    assert (tmp_path / "screens" / "phone-login.png").exists()
-    summary = (tmp_path / "summary.md").read_text()
-    assert "**page login** changed" in summary
-    assert "headings: Choose how to log in" in summary
-
-
-def test_elements_of_a_changed_page_are_looked_for_and_missing(browser, tmp_path):
-    run = check(browser, tmp_path, Fault(replace=[CHOICE_SCREEN]), SHORT_WAIT)
-    assert run.element("login.icegate_id").verdict is ElementVerdict.MISSING
 
 
 def test_form_inside_an_open_shadow_root_is_present_and_its_links_followed(browser, tmp_path):
