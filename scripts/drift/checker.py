@@ -171,6 +171,7 @@ class Politeness:
         silent: Host → why no further page of it is opened (it did not answer).
         refused: Requests other than GET that pages tried to send during the current page
             check, and that the check stopped (method and address).
+        retry_after: The wait the latest 429 answer asked for (e.g. ``3600 s``), if any.
     """
 
     stopped: str | None = None
@@ -417,11 +418,8 @@ class PageChecker:
                 detail = describe_network_error(str(error))
             else:
                 status = response.status if response else None
-                if status == 429:
-                    header = response.headers.get("retry-after") if response else None
-                    self.polite.retry_after = f"{page_address_of(header)} s" if header else None
-                wait = self._retry_after(response) if not waited_as_asked else None
-                if wait is None:
+                wait = self._asked_wait(response) if status == 429 else None
+                if wait is None or wait > self.timing.retry_after_max or waited_as_asked:
                     return PageResult(
                         page_id, url, PageVerdict.OK, status=status, attempts=attempts
                     )
@@ -436,13 +434,10 @@ class PageChecker:
                 return PageResult(page_id, url, PageVerdict.UNREACHABLE, detail, attempts=attempts)
             time.sleep(self.timing.retry_pause)
 
-    def _retry_after(self, response: Response | None) -> float | None:
-        """The wait a 429 answer asks for, when it is short enough to honour; else None."""
-        if response is None or response.status != 429:
-            return None
+    def _asked_wait(self, response: Response) -> float | None:
+        """The wait (seconds) a 429 answer's ``Retry-After`` asks for; kept for the detail."""
         wait = retry_after_seconds(response.headers.get("retry-after"), datetime.now(UTC))
-        if wait is None or wait > self.timing.retry_after_max:
-            return None
+        self.polite.retry_after = f"{wait:g} s" if wait is not None else None
         return wait
 
     def _settle(self, tab: Tab, result: PageResult, spec: PortalPage) -> None:
@@ -457,8 +452,7 @@ class PageChecker:
             if time.monotonic() >= deadline:
                 break
             tab.wait_for_timeout(self.timing.poll * 1000)
-        looked_at = not ready or errored
-        text = page_text(tab) if looked_at else ""
+        text = page_text(tab) if not ready or errored else ""
         shown = shown_content(tab) if not ready and not errored and not loading else None
         observation = Observation(
             result.status,
