@@ -200,10 +200,14 @@ def shown_content(page: Page) -> dict[str, Any]:
         ``title`` and, per kind (``CONTENT_ROLES``), at most ``CONTENT_NAMES`` names.
     """
     try:
+        title = page.title()
+    except PlaywrightError:  # the page is navigating
+        title = ""
+    try:
         tree = yaml.safe_load(page.locator("body").aria_snapshot())
-    except (PlaywrightError, yaml.YAMLError):
+    except (PlaywrightError, yaml.YAMLError):  # navigating, or a snapshot YAML cannot read
         tree = []
-    shown: dict[str, Any] = {"title": " ".join(clean_text(page.title()).split())[:NAME_CHARS]}
+    shown: dict[str, Any] = {"title": " ".join(clean_text(title).split())[:NAME_CHARS]}
     nodes = list(snapshot_nodes(tree))
     for kind, roles in CONTENT_ROLES.items():
         names = [" ".join(clean_text(name).split())[:NAME_CHARS]
