@@ -34,12 +34,15 @@ SHARED = {
     "tests/drift/test_portal_elements.py": None,
     "tests/drift/test_unchanged_run.py": None,
     "tests/site/test_injection_browser.py": None,
+    "tests/drift/test_hostile_text.py": None,
+    "tests/drift/test_redesigned_login.py": None,
 }
 
 #: Files whose tests keep a processor busy, in the order they go out first: the replica run
 #: of every element (one long unit), then each page's checks (a unit per page).
 FIRST = (
     "tests/drift/test_portal_elements.py",
+    "tests/snippets/test_idcheck_coverage.py",
     "tests/site/test_pages.py",
 )
 #: Files whose tests mostly wait (drift runs against pages slow or broken on purpose,
@@ -48,7 +51,16 @@ WAITING = (
     "tests/drift/test_unchanged_run.py",
     "tests/drift/test_faults.py",
     "tests/drift/test_exit_status.py",
+    "tests/drift/test_changed_pages.py",
+    "tests/drift/test_redesigned_login.py",
+    "tests/drift/test_politeness.py",
+    "tests/drift/test_only_get.py",
+    "tests/drift/test_hostile_text.py",
     "tests/nightly/test_photos.py",
+    "tests/nightly/test_label_nights.py",
+    "tests/probe/test_probe.py",
+    "tests/probe/test_publish.py",
+    "tests/test_preview.py",
     "tests/site/test_links.py",
     "tests/drift/test_record_replica.py",
 )

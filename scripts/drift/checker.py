@@ -5,18 +5,25 @@ after its loading overlay goes, open links in new tabs, navigate or redirect to 
 Every Playwright call is bounded (each browser context gets default timeouts from the run's
 ``Timing``), each of those behaviours ends in a verdict, and an unexpected error on one page
 becomes a "check failed" page in a complete report instead of a crash.
+
+The check only looks: every browser context refuses any request other than GET (whatever
+the page does: a form submitted, a script posting data), and a pop-up is closed only with a
+button inside the layer that covers the link, never one that belongs to a form. It is polite:
+it honours a short ``Retry-After``, stops opening pages once the portal refuses it (a block
+page, 403, 429), and does not open further pages of a host that did not answer.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Response
+from playwright.sync_api import Browser, BrowserContext, ElementHandle, Request, Response, Route
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator as PlaywrightLocator
 from playwright.sync_api import Page as Tab
@@ -26,10 +33,27 @@ from scripts.common.clock import utc_now
 from scripts.common.photos import PHONE, PUBLIC_PAGES
 from scripts.contract.model import Contract, Element
 from scripts.contract.model import Page as PortalPage
-from scripts.drift.classify import Observation, Signals, classify, first_signal
-from scripts.drift.locate import normalise, playwright_locator, shown_label
+from scripts.drift.classify import (
+    Observation,
+    Signals,
+    classify,
+    first_signal,
+    retry_after_seconds,
+)
+from scripts.drift.locate import (
+    draws_content,
+    headline,
+    normalise,
+    page_address,
+    page_text,
+    playwright_locator,
+    readiness,
+    shown_content,
+    shown_label,
+)
 from scripts.drift.model import ElementResult, ElementVerdict, PageResult, PageVerdict
 from scripts.drift.target import Target
+from scripts.drift.text import clean_text
 
 NETWORK_ERROR = re.compile(r"net::(ERR_[A-Z_]+)")
 TLS_ERROR = re.compile(r"ERR_(CERT|SSL)_")
@@ -38,19 +62,49 @@ VIEWPORT = {"width": 1280, "height": 900}
 #: How many matches of an ambiguous locator are read when looking for the documented label.
 AMBIGUOUS_READ = 5
 
-#: Title, visible headings and readiness of the page, in one round trip.
-LOOK = """
-([hidden, attached]) => {
-  const shown = (e) => {
-    const style = getComputedStyle(e);
-    return style.visibility !== 'hidden' && style.display !== 'none' &&
-      e.getClientRects().length > 0;
+#: The only request method the check sends: it reads pages and never changes anything.
+SAFE_METHOD = "GET"
+#: How many dismiss buttons are pressed at most to uncover one link.
+DISMISS_AT_MOST = 3
+#: The buttons of the layer that covers a link, for closing it. The layer is the largest
+#: ancestor of the element found at the link's centre that does not hold the link (a dialog,
+#: an overlay, a notice). Buttons associated with a form, or of type submit, are left out.
+COVERING_BUTTONS = """
+(link) => {
+  const up = (e) => e.parentElement || (e.parentNode && e.parentNode.host) || null;
+  const holds = (outer, inner) => {
+    for (let e = inner; e; e = up(e)) if (e === outer) return true;
+    return false;
   };
-  const ready = hidden.every((s) => ![...document.querySelectorAll(s)].some(shown)) &&
-    attached.every((s) => document.querySelector(s) !== null);
-  const heads = [...document.querySelectorAll('h1, h2, h3, [role=heading]')]
-    .filter(shown).map((e) => e.innerText);
-  return {ready, headline: [document.title, ...heads].join('\\n')};
+  const box = link.getBoundingClientRect();
+  const x = box.left + box.width / 2, y = box.top + box.height / 2;
+  let hit = document.elementFromPoint(x, y);
+  while (hit && hit.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
+  if (!hit || holds(link, hit) || holds(hit, link)) return [];
+  let layer = hit;
+  while (up(layer) && !holds(up(layer), link)) layer = up(layer);
+  const found = [];
+  const walk = (root) => {
+    for (const e of root.querySelectorAll('*')) {
+      found.push(e);
+      if (e.shadowRoot) walk(e.shadowRoot);
+    }
+  };
+  found.push(layer);
+  walk(layer);
+  if (layer.shadowRoot) walk(layer.shadowRoot);
+  const inForm = (e) => {
+    if (e.form) return true;
+    for (let a = e; a; a = up(a)) if (a.tagName === 'FORM') return true;
+    return false;
+  };
+  return found.filter((e) =>
+    e.matches('button, [role=button], input[type=button]') && !inForm(e) &&
+    !['submit', 'image'].includes((e.getAttribute('type') || '').toLowerCase()));
 }
 """
 
@@ -67,6 +121,8 @@ class Timing:
         retries: Extra attempts at loading a page that did not answer.
         retry_pause: Pause between those attempts.
         poll: How often a wait looks again.
+        retry_after_max: The longest ``Retry-After`` of a 429 answer the check waits for
+            (once) before asking again; a longer one stops the check for the night.
     """
 
     navigation: float = 30.0
@@ -75,6 +131,7 @@ class Timing:
     retries: int = 2
     retry_pause: float = 5.0
     poll: float = 0.25
+    retry_after_max: float = 60.0
 
 
 LIVE_TIMING = Timing()
@@ -103,6 +160,24 @@ class PageCheck:
 
     page: PageResult
     elements: list[ElementResult]
+
+
+@dataclass
+class Politeness:
+    """What the portal said about being checked, remembered across the pages of a run.
+
+    Attributes:
+        stopped: Why the check stopped opening pages (the portal refused it), or None.
+        silent: Host → why no further page of it is opened (it did not answer).
+        refused: Requests other than GET that pages tried to send during the current page
+            check, and that the check stopped (method and address).
+        retry_after: The wait the latest 429 answer asked for (e.g. ``3600 s``), if any.
+    """
+
+    stopped: str | None = None
+    silent: dict[str, str] = field(default_factory=dict)
+    refused: list[str] = field(default_factory=list)
+    retry_after: str | None = None
 
 
 def not_checked(elements: list[Element], why: str) -> list[ElementResult]:
@@ -143,6 +218,8 @@ class PageChecker:
         self.agent = agent
         self.signals = Signals(contract.blocked_signals, contract.maintenance_signals)
         self.statuses: dict[int, int] = {}
+        self.failed_scripts: dict[int, list[str]] = {}
+        self.polite = Politeness()
 
     def check(self, page_id: str) -> PageCheck:
         """Open one page (one load), classify it, and check every element on it."""
@@ -153,19 +230,54 @@ class PageChecker:
             result = PageResult(page_id, url, PageVerdict.NOT_CHECKABLE, spec.why_not_live or "")
             why = f"not checkable live: {spec.why_not_live}"
             return PageCheck(result, not_checked(elements, why))
+        held = self._held_back(page_id, url)
+        if held is not None:
+            why = f"page {page_id} {held.verdict.value}: {held.detail}"
+            return PageCheck(held, not_checked(elements, why))
         started = time.monotonic()
+        self.polite.refused.clear()
         context = self.new_context()
         try:
             try:
-                return self._check_open(context, page_id, elements, started)
+                check = self._check_open(context, page_id, elements, started)
             except Exception as error:  # noqa: BLE001 - one page's failure must not lose the run
                 detail = f"{type(error).__name__}: {first_line(str(error))}"
                 result = PageResult(page_id, url, PageVerdict.CHECK_FAILED, detail)
                 result.seconds = round(time.monotonic() - started, 3)
                 why = f"page {page_id} {result.verdict.value}: {detail}"
-                return PageCheck(result, not_checked(elements, why))
+                check = PageCheck(result, not_checked(elements, why))
         finally:
             self._close(context, page_id)
+        self._note_refusals(check.page)
+        return check
+
+    # Politeness ------------------------------------------------------------------------
+
+    def _held_back(self, page_id: str, url: str) -> PageResult | None:
+        """A result for a page not opened at all, when the portal asked us to stay away."""
+        if self.polite.stopped:
+            detail = f"not opened: {self.polite.stopped}"
+            return PageResult(page_id, url, PageVerdict.BLOCKED, detail)
+        host = urlsplit(url).netloc
+        if host in self.polite.silent:
+            detail = f"not opened: {self.polite.silent[host]}"
+            return PageResult(page_id, url, PageVerdict.UNREACHABLE, detail)
+        return None
+
+    def _note_refusals(self, result: PageResult) -> None:
+        """Stop for the night after a refusal; say which requests the check did not send."""
+        if result.verdict is PageVerdict.BLOCKED and not self.polite.stopped:
+            self.polite.stopped = (
+                f"the portal refused the check on page {result.page} ({result.detail}); "
+                "the check stopped for the night"
+            )
+        if self.polite.refused:
+            count = len(self.polite.refused)
+            note = (
+                f"did not send {count} request(s) the page tried to make "
+                f"({', '.join(self.polite.refused[:3])}): the check sends only GET"
+            )
+            result.detail = f"{result.detail}; {note}" if result.detail else note
 
     def _check_open(
         self, context: BrowserContext, page_id: str, elements: list[Element], started: float
@@ -175,10 +287,12 @@ class PageChecker:
         if result.final_url:
             # A page that never answered has nothing to show, and may still be loading.
             result.screenshot = self._screenshot(tab, page_id)
-        if result.verdict is not PageVerdict.OK:
+        if not result.verdict.shows_content:
             why = f"page {page_id} {result.verdict.value}: {result.detail}"
             return PageCheck(result, not_checked(elements, why))
-        self._await_elements(tab, elements)
+        if result.verdict is PageVerdict.OK:
+            # A changed page has had its whole readiness budget to draw: look once.
+            self._await_elements(tab, elements)
         checked = [self._element(tab, element) for element in elements]
         spec = self.contract.pages[page_id]
         if page_id in PUBLIC_PAGES and self.entry_page(spec) is spec:
@@ -189,26 +303,72 @@ class PageChecker:
     # Browser contexts --------------------------------------------------------------------
 
     def new_context(self) -> BrowserContext:
-        """A fresh context whose every call is bounded by the run's timing."""
-        options: dict[str, Any] = {"viewport": VIEWPORT}
+        """A fresh context whose every call is bounded by the run's timing, sending only GET.
+
+        Service workers are blocked, so that every request of the page passes the guard.
+        """
+        options: dict[str, Any] = {"viewport": VIEWPORT, "service_workers": "block"}
         if self.agent:
             options["user_agent"] = self.agent
         context = self.browser.new_context(**options)
         context.set_default_timeout(self.timing.element * 1000)
         context.set_default_navigation_timeout(self.timing.navigation * 1000)
+        context.route("**/*", self._only_get)
         context.on("response", self._note_status)
+        context.on("requestfailed", self._note_failed)
         if self.traces:
             context.tracing.start(screenshots=True, snapshots=True)
         return context
 
+    def _only_get(self, route: Route) -> None:
+        """Let GET requests through; stop every other method (a form post, a beacon)."""
+        request = route.request
+        if request.method == SAFE_METHOD:
+            route.continue_()
+            return
+        self.polite.refused.append(f"{request.method} {page_address_of(request.url)}")
+        route.abort("blockedbyclient")
+
     def _note_status(self, response: Response) -> None:
-        """Remember the HTTP status of each tab's latest document (also after clicks)."""
+        """Remember what the portal answered.
+
+        The HTTP status of each tab's latest document (also after clicks), any 429 (the check
+        then stops for the night) and scripts that answered with an error.
+        """
         try:
+            request = response.request
             frame = response.frame
-            if response.request.is_navigation_request() and frame.parent_frame is None:
+            if request.is_navigation_request() and frame.parent_frame is None:
                 self.statuses[id(frame.page)] = response.status
+            if response.status == 429 and not self.polite.stopped:
+                self.polite.stopped = (
+                    f"the portal answered HTTP 429 (too many requests) for "
+                    f"{page_address_of(response.url)}; the check stopped for the night"
+                )
+            if request.resource_type == "script" and response.status >= 400:
+                self._note_script(frame.page, f"{response.url} (HTTP {response.status})")
         except PlaywrightError:
             pass
+
+    def _note_failed(self, request: Request) -> None:
+        """Remember scripts that got no answer at all."""
+        try:
+            if request.resource_type == "script":
+                why = request.failure or "no answer"
+                self._note_script(request.frame.page, f"{request.url} ({why})")
+        except PlaywrightError:
+            pass
+
+    def _note_script(self, tab: Tab, what: str) -> None:
+        self.failed_scripts.setdefault(id(tab), []).append(what)
+
+    def _own_failed_script(self, tab: Tab) -> str | None:
+        """The first script of the page's own host that failed to load, if any."""
+        host = urlsplit(tab.url).netloc
+        for what in self.failed_scripts.get(id(tab), []):
+            if urlsplit(what).netloc == host:
+                return page_address_of(what)
+        return None
 
     def _close(self, context: BrowserContext, page_id: str) -> None:
         try:
@@ -238,15 +398,16 @@ class PageChecker:
         result = self._open(tab, page_id, self.target.url_of(entry))
         if result.verdict is PageVerdict.OK:
             self._settle(tab, result, entry)
-        if result.verdict is PageVerdict.OK and entry is not spec:
+        if result.verdict.shows_content and entry is not spec:
             tab = self._follow(context, tab, result, spec)
         if result.status is not None:  # the portal answered: say where we ended up
-            result.final_url = tab.url
+            result.final_url = page_address(tab)
         self._note_redirect(result)
         return tab, result
 
     def _open(self, tab: Tab, page_id: str, url: str) -> PageResult:
         attempts = 0
+        waited_as_asked = False
         while True:
             attempts += 1
             try:
@@ -257,10 +418,27 @@ class PageChecker:
                 detail = describe_network_error(str(error))
             else:
                 status = response.status if response else None
-                return PageResult(page_id, url, PageVerdict.OK, status=status, attempts=attempts)
+                wait = self._asked_wait(response) if status == 429 else None
+                if wait is None or wait > self.timing.retry_after_max or waited_as_asked:
+                    return PageResult(
+                        page_id, url, PageVerdict.OK, status=status, attempts=attempts
+                    )
+                # A short Retry-After: wait as asked, once, then ask again.
+                waited_as_asked = True
+                self.polite.stopped = None
+                time.sleep(wait)
+                continue
             if attempts > self.timing.retries:
+                host = urlsplit(url).netloc
+                self.polite.silent[host] = f"{host} did not answer page {page_id} ({detail})"
                 return PageResult(page_id, url, PageVerdict.UNREACHABLE, detail, attempts=attempts)
             time.sleep(self.timing.retry_pause)
+
+    def _asked_wait(self, response: Response) -> float | None:
+        """The wait (seconds) a 429 answer's ``Retry-After`` asks for; kept for the detail."""
+        wait = retry_after_seconds(response.headers.get("retry-after"), datetime.now(UTC))
+        self.polite.retry_after = f"{wait:g} s" if wait is not None else None
+        return wait
 
     def _settle(self, tab: Tab, result: PageResult, spec: PortalPage) -> None:
         """Wait (once) for the page's content, then classify what it shows."""
@@ -268,23 +446,38 @@ class PageChecker:
         deadline = time.monotonic() + (0 if errored else self.timing.ready)
         signals = self.signals.blocked + self.signals.maintenance
         while True:
-            seen = self._look(tab, spec)
-            if seen["ready"] or first_signal(seen["headline"], signals):
+            ready, loading, heads = self._look(tab, spec)
+            if ready or first_signal(heads, signals):
                 break
             if time.monotonic() >= deadline:
                 break
             tab.wait_for_timeout(self.timing.poll * 1000)
-        text = "" if seen["ready"] and not errored else page_text(tab)
+        text = page_text(tab) if not ready or errored else ""
+        shown = shown_content(tab) if not ready and not errored and not loading else None
         observation = Observation(
-            result.status, seen["ready"], seen["headline"], text, self.timing.ready
+            result.status,
+            ready,
+            heads,
+            text,
+            self.timing.ready,
+            drawn=shown is not None and draws_content(shown),
+            failed_script=None if ready else self._own_failed_script(tab),
+            loading=loading,
         )
         result.verdict, result.detail = classify(observation, self.signals)
+        result.shown = shown if result.verdict is PageVerdict.CHANGED else None
+        if result.status == 429:
+            asked = self.polite.retry_after
+            wait = f"it asked to wait {asked}" if asked else "it gave no Retry-After"
+            result.detail = f"{result.detail}; {wait}, so the check stopped for the night"
 
-    def _look(self, tab: Tab, spec: PortalPage) -> dict[str, Any]:
+    def _look(self, tab: Tab, spec: PortalPage) -> tuple[bool, bool, str]:
+        """(ready, still loading, title and headings) of the page now."""
         try:
-            return tab.evaluate(LOOK, [list(spec.ready_hidden), list(spec.ready_attached)])
+            ready, loading = readiness(tab, spec.ready_hidden, spec.ready_attached)
+            return ready, loading, headline(tab)
         except PlaywrightError:  # the page is navigating; look again on the next poll
-            return {"ready": False, "headline": ""}
+            return False, False, ""
 
     def _note_redirect(self, result: PageResult) -> None:
         if not result.final_url or result.verdict is not PageVerdict.OK:
@@ -359,7 +552,7 @@ class PageChecker:
         try:
             link.click(trial=True, timeout=timeout)
         except PlaywrightTimeout:
-            closed = self._dismiss(tab)
+            closed = self._dismiss(tab, link)
         try:
             link.click(timeout=timeout)
         except PlaywrightTimeout as error:
@@ -368,22 +561,39 @@ class PageChecker:
             return why, closed
         return None, closed
 
-    def _dismiss(self, tab: Tab) -> list[str]:
-        """Close what covers the page: Escape, then visible Close/OK/Accept-style buttons."""
+    def _dismiss(self, tab: Tab, link: PlaywrightLocator) -> list[str]:
+        """Close what covers a link: Escape, then Close/OK/Accept-style buttons.
+
+        Only buttons of the layer that covers the link (``COVERING_BUTTONS``) are pressed:
+        never a button of a form, never a submit button.
+        """
         tab.keyboard.press("Escape")
         if not self.contract.dismiss_buttons:
             return []
         names = "|".join(re.escape(name) for name in self.contract.dismiss_buttons)
-        buttons = tab.get_by_role("button", name=re.compile(rf"^\s*({names})\s*$", re.I))
-        pressed = []
-        for button in buttons.filter(visible=True).all()[:3]:
+        dismiss = re.compile(rf"^\s*({names})\s*$", re.I)
+        pressed: list[str] = []
+        for button in self._covering_buttons(link):
+            if len(pressed) >= DISMISS_AT_MOST:
+                break
             try:
-                name = " ".join(button.inner_text().split())
+                name = " ".join(clean_text(button.inner_text() or "").split())
+                if not dismiss.match(name) or not button.is_visible():
+                    continue
                 button.click(timeout=self.timing.element * 1000)
             except PlaywrightError:
                 continue
             pressed.append(name)
         return pressed
+
+    def _covering_buttons(self, link: PlaywrightLocator) -> list[ElementHandle]:
+        """The buttons of the layer that covers ``link`` (none when nothing covers it)."""
+        try:
+            found = link.evaluate_handle(COVERING_BUTTONS)
+            handles = [h.as_element() for h in found.get_properties().values()]
+        except PlaywrightError:
+            return []
+        return [handle for handle in handles if handle is not None]
 
     def _landing(self, tab: Tab, before: str, opened: list[Tab]) -> Tab | None:
         """The tab that shows where the entry led: a new tab, or this one at a new address."""
@@ -523,17 +733,14 @@ def combined(tab: Tab, element: Element) -> PlaywrightLocator:
     return found
 
 
+def page_address_of(text: str) -> str:
+    """An address (or header) the portal sent, cleaned and cut to a readable length."""
+    return clean_text(text)[:200]
+
+
 def first_line(text: str) -> str:
     """The first non-empty line of a message."""
     return next((line.strip() for line in text.splitlines() if line.strip()), text)
-
-
-def page_text(tab: Tab) -> str:
-    """The visible text of the page, or an empty string when there is no body yet."""
-    try:
-        return tab.inner_text("body", timeout=2_000)
-    except PlaywrightError:
-        return ""
 
 
 def describe_network_error(message: str) -> str:

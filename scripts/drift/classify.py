@@ -5,12 +5,16 @@ and headings, and its text when that matters) and these rules turn the observati
 page verdict. Blocked and maintenance signals are read where they mean something: in the title
 and headings of any page, and in the whole text only of a page that answered with an error or
 never became ready. A healthy page that mentions "scheduled maintenance" in a banner is a
-healthy page. Standard library only; no browser needed to test these rules.
+healthy page. A page that answered, loaded its scripts and drew real content (headings,
+buttons, links, form fields), but never the content the contract expects, is a changed page:
+drift, not an outage. Standard library only; no browser needed to test these rules.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 
 from scripts.drift.model import PageVerdict
 
@@ -38,6 +42,12 @@ class Observation:
         headline: The document title and the text of its headings.
         text: The visible text of the body (read when the page errored or never got ready).
         ready_budget: Seconds the checker waited for readiness (for the message).
+        drawn: Whether the page shows real content: a visible heading, button, link or form
+            field (read when the page never got ready).
+        failed_script: The address of a script of the page's own host that failed to load
+            (an error status or no answer), if any.
+        loading: Whether the page's loading indicator (its ``ready.hidden`` selectors) still
+            showed when the wait ended.
     """
 
     status: int | None
@@ -45,6 +55,9 @@ class Observation:
     headline: str = ""
     text: str = ""
     ready_budget: float = 0.0
+    drawn: bool = False
+    failed_script: str | None = None
+    loading: bool = False
 
 
 def normalise(text: str) -> str:
@@ -75,7 +88,7 @@ def classify(seen: Observation, signals: Signals) -> tuple[PageVerdict, str]:
         signals: The contract's blocked and maintenance phrases.
 
     Returns:
-        (verdict, detail). Only ``PageVerdict.OK`` pages have their elements checked.
+        (verdict, detail). Only ``ok`` and ``changed`` pages have their elements checked.
     """
     status = seen.status
     errored = status is not None and status >= 400
@@ -89,8 +102,38 @@ def classify(seen: Observation, signals: Signals) -> tuple[PageVerdict, str]:
         return PageVerdict.MAINTENANCE, f'{http}, page says "{maintenance}"'
     if errored:
         return PageVerdict.HTTP_ERROR, http
-    if not seen.ready:
-        return PageVerdict.UNREACHABLE, (
-            f"page did not become ready within {seen.ready_budget:g} s ({http})"
+    if seen.ready:
+        return PageVerdict.OK, ""
+    waited = f"page did not become ready within {seen.ready_budget:g} s"
+    if seen.failed_script:
+        return PageVerdict.UNREACHABLE, f"{waited}: the script {seen.failed_script} failed to load"
+    if seen.loading:
+        return PageVerdict.UNREACHABLE, f"{waited}: it was still loading ({http})"
+    if status is not None and 200 <= status < 300 and seen.drawn:
+        return PageVerdict.CHANGED, (
+            f"the page answered ({http}) and shows other content than the guides describe: "
+            f"its ready condition never came within {seen.ready_budget:g} s"
         )
-    return PageVerdict.OK, ""
+    return PageVerdict.UNREACHABLE, f"{waited} ({http})"
+
+
+def retry_after_seconds(value: str | None, now: datetime) -> float | None:
+    """How long a ``Retry-After`` header asks us to wait, in seconds.
+
+    Args:
+        value: The header: seconds (``"120"``) or an HTTP date; None when it was not sent.
+        now: The current time (aware), to turn a date into a wait.
+
+    Returns:
+        The wait (0 for a date in the past), or None when there is no usable value.
+    """
+    text = (value or "").strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max((when - now).total_seconds(), 0.0)

@@ -8,9 +8,13 @@ from typing import Any
 
 
 class PageVerdict(str, Enum):
-    """What happened when a page was opened. Only ``OK`` pages have their elements checked."""
+    """What happened when a page was opened.
+
+    ``OK`` and ``CHANGED`` pages have their elements checked; ``CHANGED`` is drift by itself.
+    """
 
     OK = "ok"
+    CHANGED = "changed"
     UNREACHABLE = "unreachable"
     HTTP_ERROR = "http error"
     BLOCKED = "blocked"
@@ -23,6 +27,16 @@ class PageVerdict(str, Enum):
     def portal_unavailable(self) -> bool:
         """Whether the portal (not the docs, not the checker) kept this page from being checked."""
         return self in UNAVAILABLE
+
+    @property
+    def is_drift(self) -> bool:
+        """Whether the page itself differs from the guides (it answered, but as another page)."""
+        return self is PageVerdict.CHANGED
+
+    @property
+    def shows_content(self) -> bool:
+        """Whether the portal showed the page's content, so its elements can be looked for."""
+        return self in (PageVerdict.OK, PageVerdict.CHANGED)
 
 
 class ElementVerdict(str, Enum):
@@ -87,7 +101,12 @@ class VerdictJson:
 
 @dataclass
 class PageResult(VerdictJson):
-    """The outcome of opening one page."""
+    """The outcome of opening one page.
+
+    ``shown`` is set for a ``changed`` page only: what the portal shows there now (its
+    ``title``, and the accessible names of its visible ``headings``, ``buttons``, ``links``
+    and form ``fields``).
+    """
 
     page: str
     url: str
@@ -100,6 +119,7 @@ class PageResult(VerdictJson):
     final_url: str | None = None
     phone_screenshot: str | None = None
     phone_captured: str | None = None
+    shown: dict[str, Any] | None = None
 
 
 @dataclass

@@ -11,7 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from scripts.common.files import atomic_write
-from scripts.drift.model import DRIFT_TEXTS
+from scripts.drift.model import DRIFT_TEXTS, PageVerdict
+from scripts.drift.text import clean_text, clean_tree
+
+#: How what a changed page shows is listed in the summary, in this order.
+SHOWN_KINDS = (("headings", "headings"), ("buttons", "buttons"), ("links", "links"),
+               ("fields", "form fields"))
 
 #: Every ASCII punctuation character may be backslash-escaped in CommonMark.
 MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -22,14 +27,14 @@ def escape_markdown(text: str | None) -> str:
 
     Text the portal shows goes into reports, job summaries and issue bodies; escaped, it can
     neither break a table (``|``), start a heading or list, add a link or image, nor inject
-    HTML.
+    HTML. Control and format characters are dropped and lone surrogates replaced first.
     """
-    return MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join((text or "").split()))
+    return MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(clean_text(text or "").split()))
 
 
 def code_span(text: str | None) -> str:
     """Portal text as a Markdown code span (shown verbatim; GitHub links no @mention in it)."""
-    flat = " ".join((text or "").split())
+    flat = " ".join(clean_text(text or "").split())
     longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
     fence = "`" * (longest + 1)
     return f"{fence} {flat} {fence}" if flat else "(empty)"
@@ -56,8 +61,11 @@ def summary_markdown(report: dict[str, Any]) -> str:
         lines.append(
             f"| {page['page']} | {page['verdict']} | {esc(final)} | {esc(page['detail'])} |"
         )
+    changed = [p for p in report["pages"] if p["verdict"] == PageVerdict.CHANGED.value]
     drifted = [e for e in report["elements"] if e["verdict"] in DRIFT_TEXTS]
     lines += ["", "## Drift", ""]
+    for page in changed:
+        lines += changed_lines(page)
     if not drifted:
         lines.append("No element drifted.")
     for element in drifted:
@@ -72,7 +80,29 @@ def summary_markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def changed_lines(page: dict[str, Any]) -> list[str]:
+    """Summary lines for a changed page: what the portal shows there now, escaped."""
+    shown = page.get("shown") or {}
+    final = page.get("final_url") or page["url"]
+    lines = [
+        f"- **page {page['page']}** changed: {escape_markdown(page['detail'])}",
+        f"    - address: {escape_markdown(final)}",
+        f"    - title: {escape_markdown(shown.get('title'))}",
+    ]
+    for key, name in SHOWN_KINDS:
+        names = "; ".join(escape_markdown(item) for item in shown.get(key) or []) or "none"
+        lines.append(f"    - {name}: {names}")
+    if page.get("phone_screenshot"):
+        lines.append(f"    - phone capture: screens/{page['phone_screenshot']}")
+    return lines
+
+
 def write_report(directory: Path, report: dict[str, Any]) -> None:
-    """Write ``report.json`` and ``summary.md`` into ``directory``."""
-    atomic_write(directory / "report.json", json.dumps(report, indent=2) + "\n")
-    atomic_write(directory / "summary.md", summary_markdown(report))
+    """Write ``report.json`` and ``summary.md`` into ``directory``.
+
+    Every text is cleaned first (``clean_tree``), so that no text, whatever the portal or a
+    message put in it, can keep the report from being written.
+    """
+    safe = clean_tree(report)
+    atomic_write(directory / "report.json", json.dumps(safe, indent=2) + "\n")
+    atomic_write(directory / "summary.md", summary_markdown(safe))

@@ -83,12 +83,15 @@ class DriftRun:
         """The run's outcome, most serious first.
 
         The checker failed (a page's check raised, or the run was marked failed): its results
-        cannot be trusted as "no drift". Else drift if any element drifted; else unreachable if
-        the portal (not the checker) kept every page that could be opened from being checked.
+        cannot be trusted as "no drift". Else drift if any element drifted or any page changed;
+        else unreachable if the portal (not the checker) kept every page that could be opened
+        from being checked.
         """
         verdicts = [check.page.verdict for check in self.checks.values()]
         if self.failure or PageVerdict.CHECK_FAILED in verdicts:
             return Outcome.CHECKER_FAILED
+        if any(verdict.is_drift for verdict in verdicts):
+            return Outcome.DRIFT
         if any(result.verdict.is_drift for result in self.element_results()):
             return Outcome.DRIFT
         opened = [v for v in verdicts if v is not PageVerdict.NOT_CHECKABLE]

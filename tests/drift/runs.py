@@ -18,6 +18,9 @@ ABOUT = "https://example.org/icegate-guide/reference/portal-status/"
 #: for a page's content: the replica's overlay hides after 0.3 s, so only the negative cases (a
 #: missing element, a covered link) ever wait it out.
 FAST = Timing(navigation=5, ready=3, element=1.5, retries=1, retry_pause=0.2, poll=0.05)
+#: For pages that never become ready (changed, failed, still loading): the verdict comes after
+#: the wait, so the wait is short.
+SHORT_WAIT = Timing(navigation=5, ready=1, element=1, retries=1, retry_pause=0.2, poll=0.05)
 
 
 def drift_run(

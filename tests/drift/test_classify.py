@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
-from scripts.drift.classify import Observation, Signals, classify, normalise
+from scripts.drift.classify import (
+    Observation,
+    Signals,
+    classify,
+    normalise,
+    retry_after_seconds,
+)
 from scripts.drift.model import PageVerdict
 
 SIGNALS = Signals(
@@ -71,3 +79,69 @@ def test_trailing_colon_and_required_star_are_not_part_of_the_label(shown: str):
 
 def test_other_words_are_a_different_label():
     assert normalise("User ID") != normalise("ICEGATE ID")
+
+
+# A page that answered but never became ready: changed, or unreachable ------------------------
+
+
+def test_page_that_drew_other_content_but_never_became_ready_is_changed():
+    result, detail = classify(Observation(200, False, "Choose", "", 20, drawn=True), SIGNALS)
+    assert result is PageVerdict.CHANGED
+    assert "HTTP 200" in detail
+
+
+def test_page_that_drew_nothing_is_unreachable_not_changed():
+    assert verdict(status=200, ready=False, drawn=False) is PageVerdict.UNREACHABLE
+
+
+def test_page_whose_app_script_failed_is_unreachable_and_names_the_script():
+    seen = Observation(200, False, "", "", 20, drawn=True, failed_script="app.js (HTTP 404)")
+    result, detail = classify(seen, SIGNALS)
+    assert result is PageVerdict.UNREACHABLE
+    assert "app.js (HTTP 404) failed to load" in detail
+
+
+def test_page_still_loading_when_the_wait_ended_is_unreachable_not_changed():
+    assert verdict(status=200, ready=False, drawn=True, loading=True) is PageVerdict.UNREACHABLE
+
+
+def test_page_without_an_http_status_is_never_changed():
+    assert verdict(status=None, ready=False, drawn=True) is PageVerdict.UNREACHABLE
+
+
+def test_maintenance_text_wins_over_drawn_content():
+    seen = verdict(status=200, ready=False, drawn=True, text="Portal under maintenance")
+    assert seen is PageVerdict.MAINTENANCE
+
+
+def test_firewall_title_wins_over_drawn_content():
+    assert verdict(status=200, ready=False, drawn=True, headline="Access Denied") is (
+        PageVerdict.BLOCKED
+    )
+
+
+def test_ready_page_is_ok_even_when_a_third_party_script_failed():
+    seen = Observation(200, True, "Login", "", 20, drawn=True, failed_script="x.js (HTTP 404)")
+    assert classify(seen, SIGNALS)[0] is PageVerdict.OK
+
+
+# Retry-After ------------------------------------------------------------------------------
+
+NOW = datetime(2026, 12, 5, 8, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("header", "seconds"),
+    [
+        ("120", 120.0),
+        ("Sat, 05 Dec 2026 09:00:00 GMT", 3600.0),
+        ("Sat, 05 Dec 2026 07:00:00 GMT", 0.0),
+    ],
+)
+def test_retry_after_is_read_as_seconds_or_as_a_date(header: str, seconds: float):
+    assert retry_after_seconds(header, NOW) == seconds
+
+
+@pytest.mark.parametrize("header", [None, "", "soon", "-5", "1.5"])
+def test_retry_after_without_a_usable_value_is_none(header: str | None):
+    assert retry_after_seconds(header, NOW) is None

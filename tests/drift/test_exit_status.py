@@ -96,3 +96,18 @@ def test_checker_failure_exits_70_and_the_report_says_so(tmp_path: Path):
     assert report["complete"] is True
     assert "check failed" in {p["verdict"] for p in report["pages"]}
 
+
+
+def test_changed_page_exits_1_and_the_report_shows_what_is_there(tmp_path: Path):
+    choice = ('"#/registration": registration,',
+              """"#/registration": function () { return '<main><h1>Choose a registration</h1>' +
+      '<button type="button">New user</button></main>'; },""")
+    with imitation_portal(Fault(replace=[choice])) as portal:
+        result = run_drift(portal.url, tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    report = json.loads((tmp_path / "report.json").read_text())
+    registration = next(p for p in report["pages"] if p["page"] == "registration")
+    assert registration["verdict"] == "changed"
+    assert registration["shown"]["headings"] == ["Choose a registration"]
+    assert registration["shown"]["buttons"] == ["New user"]
+    assert report["complete"] is True

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from scripts.common.files import atomic_write
-from scripts.drift.report import code_span, escape_markdown, summary_markdown
+from scripts.drift.report import code_span, escape_markdown, summary_markdown, write_report
 
 
 def test_atomic_write_gives_a_new_file_the_usual_mode(tmp_path: Path):
@@ -72,3 +76,53 @@ def test_summary_escapes_what_the_portal_showed():
     summary = summary_markdown(report)
     assert "SIGN \\| IN" in summary
     assert "exit status 1" in summary
+
+
+ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=40)
+
+
+def report_with(text: str) -> dict:
+    return {
+        "outcome": "drift", "exit_status": 1, "started": text, "finished": text,
+        "target": {"mode": "live", "base_urls": {"www": text}},
+        "runner": {"browser": text},
+        "pages": [
+            {"page": "login", "verdict": "changed", "url": text, "final_url": text,
+             "detail": text, "phone_screenshot": text,
+             "shown": {"title": text, "headings": [text], "buttons": [text], "links": [text],
+                       "fields": [text]}},
+        ],
+        "elements": [{"element": "login.submit", "verdict": "label drift", "mentions": [text],
+                      "detail": text, "observed_label": text}],
+    }
+
+
+@settings(max_examples=150, deadline=None)
+@given(ANY_TEXT)
+def test_report_writer_writes_any_text_without_failing(tmp_path_factory, text: str):
+    folder = tmp_path_factory.mktemp("report")
+    write_report(folder, report_with(text))
+    assert json.loads((folder / "report.json").read_text(encoding="utf-8"))["outcome"] == "drift"
+    assert (folder / "summary.md").read_text(encoding="utf-8").startswith("# Drift report")
+
+
+def test_report_writer_replaces_a_lone_surrogate_and_drops_controls(tmp_path: Path):
+    write_report(tmp_path, report_with("LOG\ud800IN\x01\u202e"))
+    written = (tmp_path / "report.json").read_text(encoding="utf-8")
+    assert json.loads(written)["elements"][0]["observed_label"] == "LOG\ufffdIN"
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "LOG\ufffdIN" in summary
+    assert "\x01" not in summary and "\u202e" not in summary
+
+
+def test_summary_lists_what_a_changed_page_shows_escaped():
+    report = report_with("x")
+    report["pages"][0]["shown"] = {
+        "title": "ICEGATE", "headings": ["Choose how to log in"], "buttons": ["<b>OK</b>"],
+        "links": ["Help"], "fields": [],
+    }
+    summary = summary_markdown(report)
+    assert "**page login** changed" in summary
+    assert "headings: Choose how to log in" in summary
+    assert "buttons: \\<b\\>OK\\<\\/b\\>" in summary
+    assert "form fields: none" in summary
