@@ -35,7 +35,7 @@ import time
 import urllib.request
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Callable, NoReturn
 from urllib.parse import unquote
 
 GUIDE_URL = "https://icegate-guide.github.io/icegate-guide/"
@@ -336,7 +336,9 @@ def proxy_for(endpoint: Endpoint, proxies: dict[str, str]) -> str | None:
     url = proxies.get("https")
     if not url:
         return None
-    if urllib.request.proxy_bypass_environment(endpoint.host, proxies):
+    # Undocumented but present in every Python 3 (typeshed leaves it out): NO_PROXY handling
+    # that takes our own proxies mapping, which proxy_bypass() does not.
+    if urllib.request.proxy_bypass_environment(endpoint.host, proxies):  # type: ignore[attr-defined]
         return None
     return url
 
@@ -478,6 +480,8 @@ def detect_automatic_proxy() -> str | None:
 
 def read_windows_automatic_proxy() -> str | None:
     """Read Internet Options from the Windows registry (current user)."""
+    if sys.platform != "win32":
+        return None
     import winreg  # only on Windows
 
     key_path = r"Software\Microsoft\Windows\CurrentVersion\Internet Settings"
@@ -558,7 +562,7 @@ class Probe:
         except (socket.gaierror, UnicodeError) as error:
             self.add("dns-lookup", "fail", f"the name does not resolve ({error})")
             return None
-        addresses = sorted({info[4][0] for info in infos})
+        addresses = sorted({str(info[4][0]) for info in infos})
         self.add(
             "dns-lookup", "ok", f"{', '.join(addresses[:3])} ({time.monotonic() - started:.2f} s)"
         )
@@ -780,8 +784,13 @@ def tunnel_refusal(answer: str, setting: ProxySetting) -> str | None:
 def certificate_summary(tls: ssl.SSLSocket) -> tuple[str, str]:
     """Status and summary of a verified certificate: version, issuer, expiry."""
     cert = tls.getpeercert() or {}
-    issuer = dict(item[0] for item in cert.get("issuer", ()) if item)
-    expires = ssl.cert_time_to_seconds(cert["notAfter"]) if "notAfter" in cert else None
+    issuer: dict[str, str] = {}
+    for relative_name in cert.get("issuer", ()):
+        for pair in relative_name:
+            if isinstance(pair, tuple) and len(pair) == 2:
+                issuer[str(pair[0])] = str(pair[1])
+    not_after = cert.get("notAfter")
+    expires = ssl.cert_time_to_seconds(not_after) if isinstance(not_after, str) else None
     days = None if expires is None else int((expires - time.time()) // 86400)
     issued_by = issuer.get("organizationName") or issuer.get("commonName", "?")
     summary = f"{tls.version()}, certificate issued by {issued_by}"
@@ -905,7 +914,7 @@ def probe_results(probe: Probe, timeout: float) -> list[Finding]:
     target = probe.endpoint.name
     ran = {f.check for f in results}
     missing = [check for check in PROBE_CHECKS if check not in ran]
-    stopped = None
+    stopped = ""
     if probe.broken is not None or not probe.done:
         stopped = probe.stage if probe.stage in missing else (missing or [probe.stage])[0]
     if probe.broken is not None:
@@ -963,7 +972,7 @@ def render(findings: list[Finding]) -> str:
 class OneLineParser(argparse.ArgumentParser):
     """An argument parser whose errors are one line and exit with status 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         """Print ``doctor: error: ...`` and exit 2."""
         self.exit(2, f"{self.prog}: error: {message} (try --help)\n")
 

@@ -31,8 +31,9 @@ import json
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
+from typing import NoReturn
 
 GUIDE_URL = "https://icegate-guide.github.io/icegate-guide/"
 #: DGFT's public page that shows an IEC's details and status ("View IEC Related Details").
@@ -1071,7 +1072,7 @@ def email_local_rules(local: str, result: CheckResult) -> None:
         result.fail(say("email_local_dots"))
 
 
-CHECKS = {
+CHECKS: dict[str, tuple[Callable[..., CheckResult], int, str]] = {
     "iec": (check_iec, 1, "IEC"),
     "pan": (check_pan, 1, "PAN"),
     "gstin": (check_gstin, 1, "GSTIN"),
@@ -1109,7 +1110,7 @@ def help_url(check: str, language: str = "en") -> str:
 class OneLineParser(argparse.ArgumentParser):
     """An argument parser whose errors are one line and exit with status 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         """Print ``idcheck: error: ...`` and exit 2."""
         self.exit(2, f"{self.prog}: error: {message} (try --help)\n")
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-try:  # POSIX: the nightly runs on Linux; elsewhere appends are not locked
+if sys.platform != "win32":  # POSIX: the nightly runs on Linux; on Windows appends are unlocked
     import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
 
 
 def encodable(text: str) -> str:
@@ -83,10 +82,10 @@ def locked(path: Path) -> Iterator[None]:
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = path.with_name(f".{path.name}.lock")
     with lock.open("a") as stream:
-        if fcntl is not None:
+        if sys.platform != "win32":
             fcntl.flock(stream.fileno(), fcntl.LOCK_EX)
         try:
             yield
         finally:
-            if fcntl is not None:
+            if sys.platform != "win32":
                 fcntl.flock(stream.fileno(), fcntl.LOCK_UN)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, partial
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import yaml
 from pydantic import (
@@ -39,17 +39,17 @@ SCHEMA_PATH = ROOT / "portal" / "contract.schema.json"
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")]
 
 
-def printed(kind: str, min_length: int = 1) -> Any:
-    """A text the site prints: at least ``min_length`` characters, and a good text of ``kind``.
+def _text_check(kind: str) -> AfterValidator:
+    """The check of a printed text of ``kind`` (a key of ``scripts.contract.text.LIMITS``).
 
-    ``kind`` is a key of ``scripts.contract.text.LIMITS``: its limit is the longest the text may
-    be, and no printed text may hold '<', '>', control or bidirectional-format characters.
+    No printed text may hold '<', '>', control or bidirectional-format characters.
     """
-    return Annotated[
-        str,
-        StringConstraints(min_length=min_length, max_length=LIMITS[kind]),
-        AfterValidator(partial(check_text, kind=kind)),
-    ]
+    return AfterValidator(partial(check_text, kind=kind))
+
+
+def _length(kind: str, min_length: int = 1) -> StringConstraints:
+    """At least ``min_length`` characters and at most the limit of ``kind``."""
+    return StringConstraints(min_length=min_length, max_length=LIMITS[kind])
 
 
 def _check_route(value: str) -> str:
@@ -60,11 +60,21 @@ def _check_route(value: str) -> str:
     return value
 
 
+# Texts the site prints, by kind and shortest length. Written out as type aliases (not made
+# by a function) so that the type checker reads them as the str they are.
 #: A short text the site prints (a label).
-Text = printed("label")
+Text = Annotated[str, _length("label"), _text_check("label")]
+#: A sentence the site prints (what an element is, where evidence comes from).
+Sentence = Annotated[str, _length("sentence", 3), _text_check("sentence")]
+#: A page's title as the site prints it.
+Title = Annotated[str, _length("title", 3), _text_check("title")]
+#: A note the site prints (a paragraph at most).
+Note = Annotated[str, _length("note"), _text_check("note")]
+#: Why a page cannot be checked on the live portal.
+Reason = Annotated[str, _length("note", 10), _text_check("note")]
 Texts = Annotated[list[Text], Field(min_length=1)]
 #: A selector or a text the drift check looks for; never printed, so '<' and '>' may appear.
-Selector = printed("selector")
+Selector = Annotated[str, _length("selector"), _text_check("selector")]
 #: An address readers open: https only, URL characters only.
 Url = Annotated[str, StringConstraints(max_length=LIMITS["url"]), AfterValidator(check_url)]
 #: A path after a site's address.
@@ -153,7 +163,7 @@ class Locator(_Part):
 class Evidence(_Part):
     """Where a piece of knowledge about the portal comes from."""
 
-    source: printed("sentence", min_length=3)
+    source: Sentence
     kind: Literal["official", "official-copy", "third-party", "code", "live-capture"]
     date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}){0,2}$")] | None = None
     url: Url | None = None
@@ -198,7 +208,7 @@ class Page(_Part):
     )
 
     id: SkipJsonSchema[str] = ""
-    title: printed("title", min_length=3)
+    title: Title
     site: str
     path: Route | None = Field(None, description="Path and hash route after the site's URL.")
     reach: Reach | None = None
@@ -209,10 +219,10 @@ class Page(_Part):
     )
     ready: Ready
     live_checkable: bool
-    why_not_live: printed("note", min_length=10) | None = None
+    why_not_live: Reason | None = None
     confidence: Confidence
     evidence: EvidenceList
-    notes: printed("note") | None = None
+    notes: Note | None = None
 
     @model_validator(mode="after")
     def _one_route_and_a_reason(self) -> Page:
@@ -253,7 +263,7 @@ class Element(_Part):
         description="Where the drift check reads the shown label; 'none' when the label is our "
         "description, not portal text."
     )
-    what: printed("sentence", min_length=3) = Field(
+    what: Sentence = Field(
         description="What the element is, for the reference page."
     )
     count: PositiveInt | None = Field(
@@ -263,7 +273,7 @@ class Element(_Part):
     confidence: Confidence
     label_confidence: Confidence
     evidence: EvidenceList
-    notes: printed("note") | None = None
+    notes: Note | None = None
 
     @property
     def anchor(self) -> str:
@@ -344,11 +354,19 @@ class Contract(_Part):
         """The elements of one page, in contract order."""
         return [element for element in self.elements.values() if element.page == page_id]
 
+    # pydantic's BaseModel iterates over (field, value) pairs; a contract iterates over its
+    # elements, which every reader of it wants. The one justified override of a base type.
     def __iter__(self) -> Iterator[Element]:  # type: ignore[override]
         return iter(self.elements.values())
 
 
-class _TextDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+if TYPE_CHECKING:
+    _FastSafeLoader = yaml.SafeLoader
+else:  # libyaml's loader when PyYAML was built with it
+    _FastSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _TextDatesLoader(_FastSafeLoader):
     """A safe YAML loader that keeps dates as the text the author wrote (2025-08-02).
 
     libyaml's parser when PyYAML has it (35 times faster on the contract), else PyYAML's own.

@@ -23,7 +23,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, ElementHandle, Request, Response, Route
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ElementHandle,
+    FloatRect,
+    Request,
+    Response,
+    Route,
+)
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator as PlaywrightLocator
 from playwright.sync_api import Page as Tab
@@ -418,7 +426,7 @@ class PageChecker:
                 detail = describe_network_error(str(error))
             else:
                 status = response.status if response else None
-                wait = self._asked_wait(response) if status == 429 else None
+                wait = self._asked_wait(response) if response and status == 429 else None
                 if wait is None or wait > self.timing.retry_after_max or waited_as_asked:
                     return PageResult(
                         page_id, url, PageVerdict.OK, status=status, attempts=attempts
@@ -696,7 +704,7 @@ class PageChecker:
         """
         path = self.shots / f"phone-{result.page}.png"
         try:
-            tab.set_viewport_size(PHONE)
+            tab.set_viewport_size({"width": PHONE["width"], "height": PHONE["height"]})
             tab.wait_for_timeout(500)  # let the layout settle at phone width
             tab.screenshot(path=str(path), timeout=10_000)
         except PlaywrightError:
@@ -711,7 +719,7 @@ class PageChecker:
             if not box:
                 return None
             margin = 60
-            clip = {
+            clip: FloatRect = {
                 "x": max(box["x"] - margin, 0),
                 "y": max(box["y"] - margin, 0),
                 "width": box["width"] + 2 * margin,

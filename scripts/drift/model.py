@@ -94,8 +94,9 @@ class VerdictJson:
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (verdict as its text)."""
-        data = asdict(self)  # type: ignore[call-overload]
-        data["verdict"] = self.verdict.value  # type: ignore[attr-defined]
+        result: Any = self  # a dataclass with a ``verdict`` Enum (every subclass is one)
+        data = asdict(result)
+        data["verdict"] = result.verdict.value
         return data
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -68,7 +69,7 @@ def validated(record: object) -> dict[str, Any]:
     return record
 
 
-def _check_page(name: str, page: dict[str, Any]) -> None:
+def _check_page(name: str, page: Mapping[str, Any]) -> None:
     where = f"hand-over: page {name}"
     if not set(page) <= {"verdict", "ready", "status", "detail"}:
         raise RecordError(f"{where}: unexpected fields")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
+from collections.abc import Callable
 
 from scripts.common.paths import ROOT
 
@@ -31,7 +32,7 @@ HEADER = (
 )
 
 
-def ranges(predicate) -> list[list[int]]:  # type: ignore[no-untyped-def]
+def ranges(predicate: Callable[[str], bool]) -> list[list[int]]:
     """Every code point for which ``predicate`` holds, as [first, last] ranges."""
     found: list[list[int]] = []
     for code in range(sys.maxunicode + 1):

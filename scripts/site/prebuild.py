@@ -35,6 +35,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from scripts.common import site_config
@@ -148,10 +149,8 @@ def input_problems(docs_dir: Path) -> list[str]:
     checks: list[Callable[[], object]] = [load_contract, load_sources]
     for terms in sorted((ROOT / "i18n").glob("terminology-*.yml")):
         language = terms.stem.removeprefix("terminology-")
-        checks.append(lambda terms=terms, language=language: load_terms(terms, language))
-    checks += [
-        lambda page=page: read_front_matter(page) for page in sorted(docs_dir.rglob("*.md"))
-    ]
+        checks.append(partial(load_terms, terms, language))
+    checks += [partial(read_front_matter, page) for page in sorted(docs_dir.rglob("*.md"))]
     problems = []
     for check in checks:
         try:

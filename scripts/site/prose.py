@@ -66,7 +66,7 @@ def sentences_of(markdown: str) -> list[str]:
         if not line.strip() or BLOCK_START.match(line):
             blocks.append([])
         blocks[-1].append(line)
-    sentences = []
+    sentences: list[str] = []
     for block in blocks:
         prose = prose_of("\n".join(block)).replace("\n", " ")
         sentences.extend(piece.strip() for piece in SENTENCE_END.split(prose) if piece.strip())

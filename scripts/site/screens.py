@@ -44,7 +44,10 @@ class ScreenBlock(MarkerBlock):
     def render(self, parent: etree.Element, marker: str) -> None:
         """Write the photograph or the sketch in place of the marker."""
         state = self.extension
-        page_id = SCREEN.fullmatch(marker)["page"]
+        found = SCREEN.fullmatch(marker)
+        if found is None:
+            return
+        page_id = found["page"]
         page = state.contract.pages.get(page_id)
         if page is None:
             log.warning(

@@ -45,7 +45,11 @@ class _Dumper(yaml.SafeDumper):
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Env:
     if isinstance(node, yaml.SequenceNode):
         return Env(loader.construct_sequence(node))
-    return Env(loader.construct_scalar(node))  # type: ignore[arg-type]
+    if isinstance(node, yaml.ScalarNode):
+        return Env(loader.construct_scalar(node))
+    raise yaml.constructor.ConstructorError(
+        None, None, "!ENV takes a name or a list", node.start_mark
+    )
 
 
 def _represent_env(dumper: yaml.SafeDumper, env: Env) -> yaml.Node:

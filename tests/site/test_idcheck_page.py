@@ -8,7 +8,7 @@ import re
 import idcheck
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.idinputs import generated_inputs, shaped_inputs
 from tests.site.pagelog import PageLog
@@ -222,7 +222,7 @@ def test_a_checker_that_fails_to_load_says_so_and_a_later_attempt_retries(
     page.goto(site_url + EDITIONS[language], wait_until="networkidle")
     refused: list[str] = []
 
-    def refuse_once(route):  # type: ignore[no-untyped-def]
+    def refuse_once(route: Route) -> None:
         refused.append(route.request.url)
         route.abort()
 
