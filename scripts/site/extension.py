@@ -39,6 +39,7 @@ from scripts.site.markers import MarkerBlock
 from scripts.site.page import PageContext, generator_page_path, read_context
 from scripts.site.portal_status import StatusBlock
 from scripts.site.screens import ScreenBlock
+from scripts.site.search_terms import add_terms, terms_for
 from scripts.site.sources import SourceList
 from scripts.site.terminology import TerminologyTable
 from scripts.site.translation import add_stale_banner
@@ -165,6 +166,24 @@ class PageFacts(Treeprocessor):
         facts.add_footer(root, state)
 
 
+class SearchTerms(Treeprocessor):
+    """Add the words readers search with to the page's headings (``search_terms``), hidden.
+
+    Runs after the table of contents is made, so the contents keep the visible words.
+    """
+
+    def __init__(self, md: Markdown, state: RenderState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: etree.Element) -> None:
+        """Add the terms, for the page's own conversion only."""
+        state = self.state
+        if state.context is None or not state.owns_page:
+            return
+        add_terms(root, state.context.path, terms_for(state.settings["language"]))
+
+
 class MarkerBlocks(MarkerBlock):
     """Every marker paragraph the build fills in, each with its own renderer."""
 
@@ -221,6 +240,8 @@ class GuideExtension(Extension):
         md.inlinePatterns.register(UiRefProcessor(UI_REF.pattern, state), "icegate_ui_ref", 175)
         md.parser.blockprocessors.register(MarkerBlocks(md.parser, state), "icegate_markers", 95)
         md.treeprocessors.register(PageFacts(md, state), "icegate_page_facts", 5)
+        # After "toc" (5): the table of contents and the anchors are made from visible words.
+        md.treeprocessors.register(SearchTerms(md, state), "icegate_search_terms", 4)
 
 
 def makeExtension(**kwargs: Any) -> GuideExtension:  # noqa: N802 - Python-Markdown's name

@@ -42,7 +42,9 @@ def add_footer(root: etree.Element, state: RenderState) -> None:
     """Append the page's footer: review date, verification line, sources, report links."""
     words = state.words
     aside = etree.SubElement(
-        root, "aside", {"class": "page-facts", "aria-label": words["about_page"]}
+        root,
+        "aside",
+        {"class": "page-facts", "aria-label": words["about_page"], "data-search-exclude": "true"},
     )
     meta = state.context.meta if state.context else {}
     reviewed = meta.get("last_reviewed")

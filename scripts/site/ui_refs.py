@@ -138,9 +138,16 @@ def render_reference(element: Element, extension: Any) -> etree.Element:
     label = etree.SubElement(link, "strong", {"class": "ui-ref__label"})
     label.text = element.label
     if state.mark:
-        mark = etree.SubElement(link, "span", {"class": "ui-ref__mark", "aria-hidden": "true"})
+        mark = etree.SubElement(
+            link,
+            "span",
+            {"class": "ui-ref__mark", "aria-hidden": "true", "data-search-exclude": "true"},
+        )
         mark.text = state.mark
-    spoken = etree.SubElement(link, "span", {"class": "ui-ref__state"})
+    # Search previews show the page's prose, not words meant for screen readers.
+    spoken = etree.SubElement(
+        link, "span", {"class": "ui-ref__state", "data-search-exclude": "true"}
+    )
     spoken.text = f" ({state.spoken})"
     return span
 
