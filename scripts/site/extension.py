@@ -34,7 +34,9 @@ from markdown.treeprocessors import Treeprocessor
 from scripts.common.paths import ROOT
 from scripts.contract.mentions import UI_REF, scan_text
 from scripts.site import facts
+from scripts.site.contacts import ContactProcessor, HelpdeskBlock, helpdesk, link_typed
 from scripts.site.data import GuideData, guide_data
+from scripts.site.layout import checklists, label_table_cells, soft_breaks
 from scripts.site.markers import MarkerBlock
 from scripts.site.page import PageContext, generator_page_path, read_context
 from scripts.site.portal_status import StatusBlock
@@ -184,6 +186,24 @@ class SearchTerms(Treeprocessor):
         add_terms(root, state.context.path, terms_for(state.settings["language"]))
 
 
+class ContactLinks(Treeprocessor):
+    """Link the helpdesk's number and address wherever a page typed them by hand."""
+
+    def run(self, root: etree.Element) -> None:
+        """Turn each typed number into a ``tel:`` link and each address into ``mailto:``."""
+        link_typed(root, helpdesk())
+
+
+class PhoneLayout(Treeprocessor):
+    """Checklists with boxes to tick; tables that can become one card per row on a phone."""
+
+    def run(self, root: etree.Element) -> None:
+        """Mark the checklists and label the table cells (``layout``)."""
+        checklists(root)
+        label_table_cells(root)
+        soft_breaks(root)
+
+
 class MarkerBlocks(MarkerBlock):
     """Every marker paragraph the build fills in, each with its own renderer."""
 
@@ -191,7 +211,7 @@ class MarkerBlocks(MarkerBlock):
         super().__init__(parser, state)
         self.renderers = {
             marker: cls(parser, state)
-            for cls in (ReferenceTable, SourceList, StatusBlock, TerminologyTable)
+            for cls in (ReferenceTable, SourceList, StatusBlock, TerminologyTable, HelpdeskBlock)
             for marker in cls.markers
         }
         self.markers = tuple(self.renderers)
@@ -238,10 +258,13 @@ class GuideExtension(Extension):
         state = RenderState(self, md)
         md.preprocessors.register(PageRecorder(md, state), "icegate_page", 40)
         md.inlinePatterns.register(UiRefProcessor(UI_REF.pattern, state), "icegate_ui_ref", 175)
+        md.inlinePatterns.register(ContactProcessor(state), "icegate_contact", 174)
         md.parser.blockprocessors.register(MarkerBlocks(md.parser, state), "icegate_markers", 95)
         md.treeprocessors.register(PageFacts(md, state), "icegate_page_facts", 5)
         # After "toc" (5): the table of contents and the anchors are made from visible words.
         md.treeprocessors.register(SearchTerms(md, state), "icegate_search_terms", 4)
+        md.treeprocessors.register(ContactLinks(md), "icegate_contact_links", 3)
+        md.treeprocessors.register(PhoneLayout(md), "icegate_phone_layout", 2)
 
 
 def makeExtension(**kwargs: Any) -> GuideExtension:  # noqa: N802 - Python-Markdown's name

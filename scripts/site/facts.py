@@ -13,6 +13,8 @@ import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
 
+from scripts.site.contacts import helpdesk, phone_link
+from scripts.site.dates import reader_date
 from scripts.site.portal_status import page_verification
 from scripts.site.sources import SourceError, resolve
 
@@ -32,7 +34,8 @@ def add_drift_warning(root: etree.Element, state: RenderState) -> None:
     etree.SubElement(warning, "p", {"class": "admonition-title"}).text = words["drift_title"]
     items = etree.SubElement(warning, "ul")
     for item in check.drift:
-        etree.SubElement(items, "li").text = words["drift_item"].format(**item)
+        shown = {**item, "date": reader_date(item["date"], words["language"])}
+        etree.SubElement(items, "li").text = words["drift_item"].format(**shown)
     etree.SubElement(warning, "p").text = words["drift_advice"]
     title_at = next((i for i, child in enumerate(root) if child.tag == "h1"), -1)
     root.insert(title_at + 1, warning)
@@ -46,12 +49,15 @@ def add_footer(root: etree.Element, state: RenderState) -> None:
         "aside",
         {"class": "page-facts", "aria-label": words["about_page"], "data-search-exclude": "true"},
     )
+    _helpdesk(aside, words)
     meta = state.context.meta if state.context else {}
     reviewed = meta.get("last_reviewed")
     if reviewed:
         line = etree.SubElement(aside, "p", {"class": "page-facts__reviewed"})
         line.text = f"{words['last_reviewed']} "
-        etree.SubElement(line, "time", {"datetime": str(reviewed)}).text = str(reviewed)
+        etree.SubElement(line, "time", {"datetime": str(reviewed)}).text = reader_date(
+            reviewed, words["language"]
+        )
     check = page_verification(state.mentioned, state.contract, state.status, words)
     if check.line:
         line = etree.SubElement(aside, "p", {"class": "page-facts__verified"})
@@ -60,6 +66,15 @@ def add_footer(root: etree.Element, state: RenderState) -> None:
         link.tail = f" {words['marks_legend']}"
     _sources(aside, state, meta.get("sources"))
     _report(aside, state, meta)
+
+
+def _helpdesk(aside: etree.Element, words: dict[str, str]) -> None:
+    """The helpdesk's number on every page (and every printout), as a link a phone can call."""
+    line = etree.SubElement(aside, "p", {"class": "page-facts__helpdesk"})
+    line.text = f"{words['footer_helpdesk']} "
+    link = phone_link(helpdesk())
+    link.tail = words["footer_helpdesk_after"]
+    line.append(link)
 
 
 def _sources(aside: etree.Element, state: RenderState, ids: object) -> None:
@@ -79,7 +94,7 @@ def _sources(aside: etree.Element, state: RenderState, ids: object) -> None:
         item = etree.SubElement(listing, "li")
         etree.SubElement(item, "a", {"href": source.url}).text = source.title
         seen = f"{state.words['seen']} " if source.dated == "seen" else ""
-        item[-1].tail = f" ({seen}{source.date})"
+        item[-1].tail = f" ({seen}{reader_date(source.date, state.words['language'])})"
 
 
 def _report(aside: etree.Element, state: RenderState, meta: dict) -> None:

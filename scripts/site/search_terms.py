@@ -29,8 +29,8 @@ from scripts.common.paths import ROOT
 TERMS_FILE = ROOT / "i18n" / "search-terms.yml"
 HEADINGS = ("h1", "h2", "h3", "h4")
 #: The hidden element's tag: one of the few inline tags a search index keeps in a title, so that
-#: the site's stylesheet can keep it out of the search results (``.md-search-result sup``).
-TAG = "sup"
+#: the site's stylesheet can keep it out of the search results (``.md-search-result sub``).
+TAG = "sub"
 CLASS = "search-terms"
 
 

@@ -25,6 +25,7 @@ from markdown.inlinepatterns import InlineProcessor
 
 from scripts.contract.model import Element
 from scripts.nightly.history import VerificationStatus
+from scripts.site.dates import reader_date
 from scripts.site.markers import MarkerBlock
 from scripts.site.words import ENGLISH
 
@@ -71,6 +72,7 @@ def reader_state(
     """
     seen = status.last_verified.get(element.id)
     if seen:
+        seen = reader_date(seen, words.get("language", "en"))
         return ReaderState(
             "verified", "✓", words["state_verified_spoken"].format(date=seen),
             words["state_verified_long"].format(date=seen),

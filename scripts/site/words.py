@@ -11,6 +11,7 @@ import xml.etree.ElementTree as etree
 from markdown.extensions.toc import slugify
 
 ENGLISH: dict[str, str] = {
+    "language": "en",
     "about_page": "About this page",
     "last_reviewed": "Last reviewed:",
     "marks_legend": (
@@ -131,11 +132,19 @@ ENGLISH: dict[str, str] = {
         "The portal may look different today."
     ),
     "screen_list": "What this screen holds, in words",
+    # The helpdesk's details (``[[contact:...]]``, ``[[helpdesk]]``, every page's footer).
+    "contact_call": "Call the ICEGATE helpdesk",
+    "contact_hours": "24 hours a day, 7 days a week",
+    "contact_toll_free": "Free to call in India",
+    "contact_ticket": "ICEGATE's page about Log Ticket (in Hindi)",
+    "footer_helpdesk": "Stuck? The ICEGATE helpdesk:",
+    "footer_helpdesk_after": ", free in India, 24 hours a day, 7 days a week.",
 }
 
 #: Plain everyday Hindi, following i18n/terminology-hi.yml (no nukta; ICEGATE, OTP, ID and
 #: GitHub stay in Latin script). Portal labels are never translated: they come from the contract.
 HINDI: dict[str, str] = {
+    "language": "hi",
     "about_page": "इस पेज के बारे में",
     "last_reviewed": "आखिरी बार जाँचा गया:",
     "marks_legend": (
@@ -255,6 +264,12 @@ HINDI: dict[str, str] = {
         "आज पोर्टल अलग दिख सकता है।"
     ),
     "screen_list": "इस स्क्रीन पर क्या है, शब्दों में",
+    "contact_call": "ICEGATE हेल्प डेस्क को फोन करें",
+    "contact_hours": "24 घंटे, सातों दिन",
+    "contact_toll_free": "भारत में फोन मुफ्त है",
+    "contact_ticket": "ICEGATE का Log Ticket वाला पेज",
+    "footer_helpdesk": "अटक गए? ICEGATE हेल्प डेस्क:",
+    "footer_helpdesk_after": ", भारत में मुफ्त, 24 घंटे, सातों दिन।",
     # पोर्टल के पेज के नाम (अंग्रेजी नाम element contract में हैं)।
     "page_title_home": "ICEGATE का होम पेज",
     "page_title_login": "ICEGATE 2.0 का लॉगिन पेज",

@@ -36,7 +36,7 @@ def test_page_without_live_runs_says_not_yet_verified():
 def test_page_with_every_element_verified_gives_the_oldest_date():
     status = status_from_runs(history("present", "present"))
     check = page_verification(["login.submit", "login.password"], project_contract(), status)
-    assert check.line == "Portal elements on this page last verified: 2026-11-21."
+    assert check.line == "Portal elements on this page last verified: 21 Nov 2026."
 
 
 def test_page_with_a_drifted_element_gets_a_warning_naming_it():
@@ -84,7 +84,7 @@ def test_drift_in_the_history_puts_a_banner_on_the_pages_that_mention_it(tmp_pat
     assert result.returncode == 0, result.output
     steps = (site / "log-in" / "steps" / "index.html").read_text()
     assert "The portal has changed since this page was checked" in steps
-    assert "LOGIN: label drift (nightly check of 2026-11-21)" in steps
+    assert "LOGIN: label drift (nightly check of 21 Nov 2026)" in steps
     helpdesk = (site / "troubleshoot" / "helpdesk" / "index.html").read_text()
     assert "The portal has changed" not in helpdesk
 
@@ -101,7 +101,7 @@ def test_malformed_history_still_builds_and_says_status_unknown(tmp_path: Path, 
 
 def test_home_page_sentence_names_the_latest_run():
     html = render_markdown("[[portal-last-run]]", status_from_runs(history("present")))
-    assert "The latest live check finished on 2026-11-20 with: no drift." in html
+    assert "The latest live check finished on 20 Nov 2026 with: no drift." in html
 
 
 def test_home_page_sentence_without_history_says_nothing_is_verified():
@@ -113,7 +113,7 @@ def test_locator_drift_counts_as_verified_and_puts_no_warning_on_the_guide():
     status = status_from_runs(history("present", "locator drift"))
     check = page_verification(["login.submit"], project_contract(), status)
     assert check.drift == []
-    assert check.line == "Portal elements on this page last verified: 2026-11-21."
+    assert check.line == "Portal elements on this page last verified: 21 Nov 2026."
 
 
 def test_locator_drift_is_listed_for_maintainers_on_the_status_page():

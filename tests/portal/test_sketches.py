@@ -37,7 +37,7 @@ def test_login_steps_page_shows_the_login_page_sketch():
     steps = (DOCS / "log-in" / "steps.md").read_text(encoding="utf-8")
     assert "[[screen:login]]" in steps
     html = render_markdown(steps, page="log-in/steps.md")
-    assert '<figure class="screen-sketch" data-screen="login">' in html
+    assert '<figure class="screen-sketch" data-screen="login"' in html
 
 
 def test_sketch_inside_a_list_item_stays_in_that_item():

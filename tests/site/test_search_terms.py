@@ -55,7 +55,7 @@ def test_a_heading_gets_its_page_terms_hidden():
     root = rendered("## OTP not received { #otp-not-received }\n")
     terms = EditionTerms(pages={"t.md": {"otp-not-received": ("otp not coming",)}})
     add_terms(root, "t.md", terms)
-    hidden = root.find("h2/sup")
+    hidden = root.find("h2/sub")
     assert hidden is not None and hidden.get("hidden") is not None
     assert "otp not coming" in hidden.text
 
@@ -63,7 +63,7 @@ def test_a_heading_gets_its_page_terms_hidden():
 def test_a_word_in_a_heading_brings_its_spellings():
     root = rendered("# The OTP\n")
     add_terms(root, "t.md", EditionTerms(words={"OTP": ("ओटीपी",)}))
-    assert "ओटीपी" in root.find("h1/sup").text
+    assert "ओटीपी" in root.find("h1/sub").text
 
 
 def test_a_word_inside_another_word_brings_nothing():
