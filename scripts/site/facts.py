@@ -63,7 +63,6 @@ def add_footer(root: etree.Element, state: RenderState) -> None:
         line = etree.SubElement(aside, "p", {"class": "page-facts__verified"})
         link = etree.SubElement(line, "a", {"href": state.link(state.status_page)})
         link.text = check.line
-        link.tail = f" {words['marks_legend']}"
     _sources(aside, state, meta.get("sources"))
     _report(aside, state, meta)
 

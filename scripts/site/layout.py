@@ -56,7 +56,7 @@ def label_table_cells(root: etree.Element) -> int:
     labelled = 0
     for table in root.iter("table"):
         head = table.find("thead/tr")
-        if head is None:
+        if head is None or table.get("class"):  # a table with its own layout keeps it
             continue
         headings = [_text(cell) for cell in head]
         # An attribute, not a class: the theme styles (and wraps) only tables without a class.

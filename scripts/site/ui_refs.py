@@ -78,8 +78,10 @@ def reader_state(
             words["state_verified_long"].format(date=seen),
         )
     if element.label_confidence == "low":
+        # No visible mark: a "?" glued to a label ("Forgot Password??") read as a typo. The
+        # guides say in words, at the step, where a label is only a guess.
         return ReaderState(
-            "unconfirmed", "?", words["state_unconfirmed_spoken"],
+            "unconfirmed", "", words["state_unconfirmed_spoken"],
             words["state_unconfirmed_long"],
         )
     return ReaderState(
@@ -134,9 +136,9 @@ def render_reference(element: Element, extension: Any) -> etree.Element:
         "span",
         {"class": f"ui-ref ui-ref--{state.kind}", "data-ui-element": element.id},
     )
-    link = etree.SubElement(
-        span, "a", {"class": "ui-ref__link", "href": extension.href(element), "title": state.long}
-    )
+    # Not a link: a tapped portal word led readers to the contributors' element table. The
+    # state stays in words for screen readers; a label seen live keeps its quiet tick.
+    link = span
     label = etree.SubElement(link, "strong", {"class": "ui-ref__label"})
     label.text = element.label
     if state.mark:

@@ -14,10 +14,6 @@ ENGLISH: dict[str, str] = {
     "language": "en",
     "about_page": "About this page",
     "last_reviewed": "Last reviewed:",
-    "marks_legend": (
-        "Portal words in bold link to what we know about them: ✓ means seen on the live "
-        "portal, ? means our best guess."
-    ),
     "sources_summary": "Sources for this page",
     "seen": "seen",
     "report_question": "Something wrong on this page?",
@@ -29,12 +25,19 @@ ENGLISH: dict[str, str] = {
     "drift_title": "The portal has changed since this page was checked",
     "drift_item": "{label}: {verdict} (nightly check of {date})",
     "drift_advice": "Some steps below may not match what you see. We are updating this page.",
-    "check_unknown": "Portal elements on this page: verification status unknown.",
-    "check_none": "Portal elements on this page: not yet verified against the live portal.",
-    "check_all": "Portal elements on this page last verified: {date}.",
+    # One calm sentence per page on how the portal's words are checked (the page footer).
+    "check_unknown": "The record of our nightly check of the portal's words cannot be read now.",
+    "check_none": (
+        "The portal's words in bold come from public sources; a ✓ appears after each one once "
+        "our nightly check has seen it on the live portal."
+    ),
+    "check_all": (
+        "Our nightly check has seen every portal word in bold on this page on the live portal, "
+        "last on {date} (marked ✓)."
+    ),
     "check_some": (
-        "Portal elements on this page: {seen} of {total} verified on the live portal, last on "
-        "{date}; the others not yet."
+        "Our nightly check has seen {seen} of the {total} portal words in bold on this page on "
+        "the live portal, last on {date}; those carry a ✓."
     ),
     # A portal label's state, read by screen readers after the label and shown as its title.
     "state_verified_spoken": "seen on the live portal on {date}",
@@ -147,10 +150,6 @@ HINDI: dict[str, str] = {
     "language": "hi",
     "about_page": "इस पेज के बारे में",
     "last_reviewed": "आखिरी बार जाँचा गया:",
-    "marks_legend": (
-        "बोल्ड में लिखे पोर्टल के शब्द उनकी जानकारी से जुड़े हैं। ✓ का मतलब है कि लाइव पोर्टल पर "
-        "देखा गया। ? का मतलब है कि यह हमारा अंदाजा है।"
-    ),
     "sources_summary": "इस पेज के स्रोत",
     "seen": "देखा गया",
     "report_question": "इस पेज में कुछ गलत है?",
@@ -162,12 +161,18 @@ HINDI: dict[str, str] = {
     "drift_title": "इस पेज की जाँच के बाद पोर्टल बदल गया है",
     "drift_item": "{label}: {verdict} (रात की जाँच, {date})",
     "drift_advice": "नीचे के कुछ स्टेप शायद पोर्टल से मेल न खाएँ। हम यह पेज ठीक कर रहे हैं।",
-    "check_unknown": "इस पेज के पोर्टल एलिमेंट: अभी पता नहीं कि पुष्टि हुई या नहीं।",
-    "check_none": "इस पेज के पोर्टल एलिमेंट: लाइव पोर्टल पर अभी पुष्टि नहीं हुई।",
-    "check_all": "इस पेज के पोर्टल एलिमेंट की लाइव पोर्टल पर आखिरी पुष्टि: {date}।",
+    "check_unknown": "पोर्टल के शब्दों की हमारी रात की जाँच का रिकॉर्ड अभी पढ़ा नहीं जा सकता।",
+    "check_none": (
+        "बोल्ड में लिखे पोर्टल के शब्द सार्वजनिक स्रोतों से लिए गए हैं। हमारी रात की जाँच जब कोई "
+        "शब्द लाइव पोर्टल पर देख लेती है, तो उसके बाद ✓ लगता है।"
+    ),
+    "check_all": (
+        "इस पेज पर बोल्ड में लिखे पोर्टल के सारे शब्द हमारी रात की जाँच ने लाइव पोर्टल पर देखे, "
+        "आखिरी बार {date} को (✓)।"
+    ),
     "check_some": (
-        "इस पेज के पोर्टल एलिमेंट: {total} में से {seen} की लाइव पोर्टल पर पुष्टि हुई। आखिरी "
-        "पुष्टि {date} को हुई। बाकी की पुष्टि अभी नहीं हुई।"
+        "बोल्ड में लिखे {total} पोर्टल शब्दों में से {seen} हमारी रात की जाँच ने लाइव पोर्टल पर "
+        "देखे, आखिरी बार {date} को। उनके बाद ✓ लगा है।"
     ),
     "state_verified_spoken": "{date} को लाइव पोर्टल पर देखा गया",
     "state_verified_long": "{date} को लाइव पोर्टल पर देखा गया",
