@@ -52,7 +52,8 @@ class EditionTerms:
         for word, variants in self.words.items():
             if re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", lowered):
                 phrases.extend(variants)
-        return list(dict.fromkeys(phrases))
+        # A phrase the heading already shows adds nothing but bytes.
+        return [p for p in dict.fromkeys(phrases) if p.lower() not in lowered]
 
 
 def _phrases(value: object, where: str) -> tuple[str, ...]:
@@ -137,6 +138,6 @@ def add_terms(root: etree.Element, page: str, terms: EditionTerms) -> int:
         if not phrases:
             continue
         hidden = etree.SubElement(heading, TAG, {"class": CLASS, "hidden": "hidden"})
-        hidden.text = " " + " · ".join(phrases)
+        hidden.text = " " + ", ".join(phrases)
         count += 1
     return count
