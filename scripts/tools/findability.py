@@ -283,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         results = measure_site(site, queries)
     for figures in results:
         print(summary(figures))
-        if args.show_misses:
+        if args.show_misses and misses(figures):
             print("\n".join(misses(figures)))
     return 0 if all(f.passes for f in results) else 1
 
