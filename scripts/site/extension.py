@@ -14,6 +14,12 @@ runs Python-Markdown extensions (MkDocs, Zensical) renders the same pages:
   problem (``facts``);
 - a translated page whose English page changed since translation gets a notice at the top
   (``translation``).
+- ``[[contact:phone]]``, ``[[contact:email]]``, ``[[contact:hours]]``, ``[[contact:ticket]]``
+  and a ``[[helpdesk]]`` paragraph print the helpdesk's details from ``portal/contacts.yml``
+  as links a phone can tap; a number typed by hand is linked too (``contacts``);
+- headings get the words readers search with, hidden (``search_terms``,
+  ``i18n/search-terms.yml``); checklists, tables and long paths are prepared for a phone
+  (``layout``).
 
 It takes what it needs from the Markdown and the page's front matter; which page is being
 rendered comes from ``page`` (both generators say it in their own way).
