@@ -14,6 +14,12 @@ runs Python-Markdown extensions (MkDocs, Zensical) renders the same pages:
   problem (``facts``);
 - a translated page whose English page changed since translation gets a notice at the top
   (``translation``).
+- ``[[contact:phone]]``, ``[[contact:email]]``, ``[[contact:hours]]``, ``[[contact:ticket]]``
+  and a ``[[helpdesk]]`` paragraph print the helpdesk's details from ``portal/contacts.yml``
+  as links a phone can tap; a number typed by hand is linked too (``contacts``);
+- headings get the words readers search with, hidden (``search_terms``,
+  ``i18n/search-terms.yml``); checklists, tables and long paths are prepared for a phone
+  (``layout``).
 
 It takes what it needs from the Markdown and the page's front matter; which page is being
 rendered comes from ``page`` (both generators say it in their own way).
@@ -34,12 +40,15 @@ from markdown.treeprocessors import Treeprocessor
 from scripts.common.paths import ROOT
 from scripts.contract.mentions import UI_REF, scan_text
 from scripts.site import facts
+from scripts.site.contacts import ContactProcessor, HelpdeskBlock, helpdesk, link_typed
 from scripts.site.data import GuideData, guide_data
+from scripts.site.layout import checklists, label_table_cells, soft_breaks
 from scripts.site.markers import MarkerBlock
 from scripts.site.page import PageContext, generator_page_path, is_own_conversion, read_context
 from scripts.site.portal_status import StatusBlock
 from scripts.site.reachability_page import ReachabilityBlock
 from scripts.site.screens import ScreenBlock
+from scripts.site.search_terms import add_terms, terms_for
 from scripts.site.sources import SourceList
 from scripts.site.terminology import TerminologyTable
 from scripts.site.translation import add_stale_banner
@@ -163,6 +172,42 @@ class PageFacts(Treeprocessor):
         facts.add_footer(root, state)
 
 
+class SearchTerms(Treeprocessor):
+    """Add the words readers search with to the page's headings (``search_terms``), hidden.
+
+    Runs after the table of contents is made, so the contents keep the visible words.
+    """
+
+    def __init__(self, md: Markdown, state: RenderState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: etree.Element) -> None:
+        """Add the terms, for the page's own conversion only."""
+        state = self.state
+        if state.context is None or not state.owns_page:
+            return
+        add_terms(root, state.context.path, terms_for(state.settings["language"]))
+
+
+class ContactLinks(Treeprocessor):
+    """Link the helpdesk's number and address wherever a page typed them by hand."""
+
+    def run(self, root: etree.Element) -> None:
+        """Turn each typed number into a ``tel:`` link and each address into ``mailto:``."""
+        link_typed(root, helpdesk())
+
+
+class PhoneLayout(Treeprocessor):
+    """Checklists with boxes to tick; tables that can become one card per row on a phone."""
+
+    def run(self, root: etree.Element) -> None:
+        """Mark the checklists and label the table cells (``layout``)."""
+        checklists(root)
+        label_table_cells(root)
+        soft_breaks(root)
+
+
 class MarkerBlocks(MarkerBlock):
     """Every marker paragraph the build fills in, each with its own renderer."""
 
@@ -171,7 +216,7 @@ class MarkerBlocks(MarkerBlock):
         self.renderers = {
             marker: cls(parser, state)
             for cls in (ReferenceTable, SourceList, StatusBlock, TerminologyTable,
-                        ReachabilityBlock)
+                        ReachabilityBlock, HelpdeskBlock)
             for marker in cls.markers
         }
         self.markers = tuple(self.renderers)
@@ -218,8 +263,13 @@ class GuideExtension(Extension):
         state = RenderState(self, md)
         md.preprocessors.register(PageRecorder(md, state), "icegate_page", 40)
         md.inlinePatterns.register(UiRefProcessor(UI_REF.pattern, state), "icegate_ui_ref", 175)
+        md.inlinePatterns.register(ContactProcessor(state), "icegate_contact", 174)
         md.parser.blockprocessors.register(MarkerBlocks(md.parser, state), "icegate_markers", 95)
         md.treeprocessors.register(PageFacts(md, state), "icegate_page_facts", 5)
+        # After "toc" (5): the table of contents and the anchors are made from visible words.
+        md.treeprocessors.register(SearchTerms(md, state), "icegate_search_terms", 4)
+        md.treeprocessors.register(ContactLinks(md), "icegate_contact_links", 3)
+        md.treeprocessors.register(PhoneLayout(md), "icegate_phone_layout", 2)
 
 
 def makeExtension(**kwargs: Any) -> GuideExtension:  # noqa: N802 - Python-Markdown's name

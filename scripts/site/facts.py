@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
 
 from scripts.common.site_config import usable_email
+from scripts.site.contacts import helpdesk, phone_link
+from scripts.site.dates import reader_date
 from scripts.site.plain import keep_as_text
 from scripts.site.portal_status import page_verification
 from scripts.site.sources import SourceError, resolve
@@ -34,7 +36,8 @@ def add_drift_warning(root: etree.Element, state: RenderState) -> None:
     etree.SubElement(warning, "p", {"class": "admonition-title"}).text = words["drift_title"]
     items = etree.SubElement(warning, "ul")
     for item in check.drift:
-        etree.SubElement(items, "li").text = words["drift_item"].format(**item)
+        shown = {**item, "date": reader_date(item["date"], words["language"])}
+        etree.SubElement(items, "li").text = words["drift_item"].format(**shown)
     etree.SubElement(warning, "p").text = words["drift_advice"]
     # Added after Python-Markdown's inline step, but kept as text all the same (a label is in
     # it), so that running this processor earlier could not change that.
@@ -47,23 +50,36 @@ def add_footer(root: etree.Element, state: RenderState) -> None:
     """Append the page's footer: review date, verification line, sources, report links."""
     words = state.words
     aside = etree.SubElement(
-        root, "aside", {"class": "page-facts", "aria-label": words["about_page"]}
+        root,
+        "aside",
+        {"class": "page-facts", "aria-label": words["about_page"], "data-search-exclude": "true"},
     )
+    _helpdesk(aside, words)
     meta = state.context.meta if state.context else {}
     reviewed = meta.get("last_reviewed")
     if reviewed:
         line = etree.SubElement(aside, "p", {"class": "page-facts__reviewed"})
         line.text = f"{words['last_reviewed']} "
-        etree.SubElement(line, "time", {"datetime": str(reviewed)}).text = str(reviewed)
+        etree.SubElement(line, "time", {"datetime": str(reviewed)}).text = reader_date(
+            reviewed, words["language"]
+        )
     check = page_verification(state.mentioned, state.contract, state.status, words)
     if check.line:
         line = etree.SubElement(aside, "p", {"class": "page-facts__verified"})
         link = etree.SubElement(line, "a", {"href": state.link(state.status_page)})
         link.text = check.line
-        link.tail = f" {words['marks_legend']}"
     _sources(aside, state, meta.get("sources"))
     _report(aside, state, meta)
     keep_as_text(aside)
+
+
+def _helpdesk(aside: etree.Element, words: dict[str, str]) -> None:
+    """The helpdesk's number on every page (and every printout), as a link a phone can call."""
+    line = etree.SubElement(aside, "p", {"class": "page-facts__helpdesk"})
+    line.text = f"{words['footer_helpdesk']} "
+    link = phone_link(helpdesk())
+    link.tail = words["footer_helpdesk_after"]
+    line.append(link)
 
 
 def _sources(aside: etree.Element, state: RenderState, ids: object) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from scripts.contract.model import Contract
 from scripts.drift.model import ElementVerdict, Outcome
 from scripts.nightly.history import VerificationStatus, run_day
+from scripts.site.dates import reader_date
 from scripts.site.markers import MarkerBlock
 from scripts.site.words import ENGLISH, heading, page_title, verdict_word
 
@@ -71,12 +72,15 @@ def page_verification(
         if e in status.drifting
     ]
     dates = [status.last_verified[e] for e in ids if e in status.last_verified]
+    language = words.get("language", "en")
     if not dates:
         line = words["check_none"]
     elif len(dates) == len(ids):
-        line = words["check_all"].format(date=min(dates))
+        line = words["check_all"].format(date=reader_date(min(dates), language))
     else:
-        line = words["check_some"].format(seen=len(dates), total=len(ids), date=max(dates))
+        line = words["check_some"].format(
+            seen=len(dates), total=len(ids), date=reader_date(max(dates), language)
+        )
     return PageVerification(line, drift)
 
 
@@ -87,7 +91,8 @@ def last_run_sentence(status: VerificationStatus, words: dict[str, str] = ENGLIS
     run = status.last_run
     if run is None:
         return words["last_run_none"]
-    return words["last_run"].format(day=run_day(run), outcome=verdict_word(run["outcome"], words))
+    day = reader_date(run_day(run), words.get("language", "en"))
+    return words["last_run"].format(day=day, outcome=verdict_word(run["outcome"], words))
 
 
 class StatusBlock(MarkerBlock):

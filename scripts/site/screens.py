@@ -67,7 +67,9 @@ class ScreenBlock(MarkerBlock):
 
     def _sketch(self, parent: etree.Element, page: Page, items: list[SketchItem]) -> None:
         figure = etree.SubElement(
-            parent, "figure", {"class": "screen-sketch", "data-screen": page.id}
+            parent,
+            "figure",
+            {"class": "screen-sketch", "data-screen": page.id, "data-search-exclude": "true"},
         )
         words = self.extension.words
         figure.append(draw(page, items, words))
@@ -82,7 +84,9 @@ class ScreenBlock(MarkerBlock):
         title = page_title(page, words)
         day = india_day(meta["captured"])
         figure = etree.SubElement(
-            parent, "figure", {"class": "screen-photo", "data-screen": page.id}
+            parent,
+            "figure",
+            {"class": "screen-photo", "data-screen": page.id, "data-search-exclude": "true"},
         )
         shown = ", ".join(item.element.label for item in items if item.shows_label)
         alt = words["photo_alt"].format(page=title, day=day)
@@ -104,7 +108,10 @@ class ScreenBlock(MarkerBlock):
         )
 
     def _list(self, parent: etree.Element, items: list[SketchItem]) -> None:
-        details = etree.SubElement(parent, "details", {"class": "screen-elements"})
+        # A search preview shows prose, not the sketch's list of portal words.
+        details = etree.SubElement(
+            parent, "details", {"class": "screen-elements", "data-search-exclude": "true"}
+        )
         etree.SubElement(details, "summary").text = self.extension.words["screen_list"]
         listing = etree.SubElement(details, "ol")
         for item in items:

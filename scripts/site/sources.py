@@ -18,6 +18,7 @@ import yaml
 
 from scripts.common.paths import ROOT
 from scripts.contract.text import text_problem, url_problem
+from scripts.site.dates import reader_date
 from scripts.site.markers import MarkerBlock
 from scripts.site.page import FrontMatterError, front_matter, shown_path
 from scripts.site.words import ENGLISH, heading
@@ -68,8 +69,10 @@ class Source:
 
     def when_in(self, words: dict[str, str]) -> str:
         """The dates in an edition's words (``scripts.site.words``)."""
-        seen = words["seen_date"].format(date=self.seen) if self.seen else ""
-        return ", ".join(part for part in (self.date, seen) if part)
+        language = words.get("language", "en")
+        seen = words["seen_date"].format(date=reader_date(self.seen, language)) if self.seen else ""
+        own = reader_date(self.date, language) if self.date else ""
+        return ", ".join(part for part in (own, seen) if part)
 
 
 def load_sources(path: Path = SOURCES_PATH) -> dict[str, Source]:

@@ -25,6 +25,7 @@ from markdown.inlinepatterns import InlineProcessor
 
 from scripts.contract.model import Element
 from scripts.nightly.history import VerificationStatus
+from scripts.site.dates import reader_date
 from scripts.site.markers import MarkerBlock
 from scripts.site.plain import keep_as_text
 from scripts.site.words import ENGLISH
@@ -72,13 +73,16 @@ def reader_state(
     """
     seen = status.last_verified.get(element.id)
     if seen:
+        seen = reader_date(seen, words.get("language", "en"))
         return ReaderState(
             "verified", "✓", words["state_verified_spoken"].format(date=seen),
             words["state_verified_long"].format(date=seen),
         )
     if element.label_confidence == "low":
+        # No visible mark: a "?" glued to a label ("Forgot Password??") read as a typo. The
+        # guides say in words, at the step, where a label is only a guess.
         return ReaderState(
-            "unconfirmed", "?", words["state_unconfirmed_spoken"],
+            "unconfirmed", "", words["state_unconfirmed_spoken"],
             words["state_unconfirmed_long"],
         )
     return ReaderState(
@@ -135,15 +139,22 @@ def render_reference(element: Element, extension: Any) -> etree.Element:
         "span",
         {"class": f"ui-ref ui-ref--{state.kind}", "data-ui-element": element.id},
     )
-    link = etree.SubElement(
-        span, "a", {"class": "ui-ref__link", "href": extension.href(element), "title": state.long}
-    )
+    # Not a link: a tapped portal word led readers to the contributors' element table. The
+    # state stays in words for screen readers; a label seen live keeps its quiet tick.
+    link = span
     label = etree.SubElement(link, "strong", {"class": "ui-ref__label"})
     label.text = element.label
     if state.mark:
-        mark = etree.SubElement(link, "span", {"class": "ui-ref__mark", "aria-hidden": "true"})
+        mark = etree.SubElement(
+            link,
+            "span",
+            {"class": "ui-ref__mark", "aria-hidden": "true", "data-search-exclude": "true"},
+        )
         mark.text = state.mark
-    spoken = etree.SubElement(link, "span", {"class": "ui-ref__state"})
+    # Search previews show the page's prose, not words meant for screen readers.
+    spoken = etree.SubElement(
+        link, "span", {"class": "ui-ref__state", "data-search-exclude": "true"}
+    )
     spoken.text = f" ({state.spoken})"
     keep_as_text(span)
     return span

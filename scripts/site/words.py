@@ -11,12 +11,9 @@ import xml.etree.ElementTree as etree
 from markdown.extensions.toc import slugify
 
 ENGLISH: dict[str, str] = {
+    "language": "en",
     "about_page": "About this page",
     "last_reviewed": "Last reviewed:",
-    "marks_legend": (
-        "Portal words in bold link to what we know about them: ✓ means seen on the live "
-        "portal, ? means our best guess."
-    ),
     "sources_summary": "Sources for this page",
     "report_question": "Something wrong on this page?",
     "report_github": "Tell us on GitHub",
@@ -27,12 +24,19 @@ ENGLISH: dict[str, str] = {
     "drift_title": "The portal has changed since this page was checked",
     "drift_item": "{label}: {verdict} (nightly check of {date})",
     "drift_advice": "Some steps below may not match what you see. We are updating this page.",
-    "check_unknown": "Portal elements on this page: verification status unknown.",
-    "check_none": "Portal elements on this page: not yet verified against the live portal.",
-    "check_all": "Portal elements on this page last verified: {date}.",
+    # One calm sentence per page on how the portal's words are checked (the page footer).
+    "check_unknown": "The record of our nightly check of the portal's words cannot be read now.",
+    "check_none": (
+        "The portal's words in bold come from public sources; a ✓ appears after each one once "
+        "our nightly check has seen it on the live portal."
+    ),
+    "check_all": (
+        "Our nightly check has seen every portal word in bold on this page on the live portal, "
+        "last on {date} (marked ✓)."
+    ),
     "check_some": (
-        "Portal elements on this page: {seen} of {total} verified on the live portal, last on "
-        "{date}; the others not yet."
+        "Our nightly check has seen {seen} of the {total} portal words in bold on this page on "
+        "the live portal, last on {date}; those carry a ✓."
     ),
     # A portal label's state, read by screen readers after the label and shown as its title.
     "state_verified_spoken": "seen on the live portal on {date}",
@@ -131,17 +135,21 @@ ENGLISH: dict[str, str] = {
         "The portal may look different today."
     ),
     "screen_list": "What this screen holds, in words",
+    # The helpdesk's details (``[[contact:...]]``, ``[[helpdesk]]``, every page's footer).
+    "contact_call": "Call the ICEGATE helpdesk",
+    "contact_hours": "24 hours a day, 7 days a week",
+    "contact_toll_free": "Free to call in India",
+    "contact_ticket": "ICEGATE's page about Log Ticket (in Hindi)",
+    "footer_helpdesk": "Stuck? The ICEGATE helpdesk:",
+    "footer_helpdesk_after": ", free in India, 24 hours a day, 7 days a week.",
 }
 
 #: Plain everyday Hindi, following i18n/terminology-hi.yml (no nukta; ICEGATE, OTP, ID and
 #: GitHub stay in Latin script). Portal labels are never translated: they come from the contract.
 HINDI: dict[str, str] = {
+    "language": "hi",
     "about_page": "इस पेज के बारे में",
     "last_reviewed": "आखिरी बार जाँचा गया:",
-    "marks_legend": (
-        "बोल्ड में लिखे पोर्टल के शब्दों पर क्लिक करके देखें कि हम उनके बारे में क्या जानते हैं। "
-        "✓ का मतलब: लाइव पोर्टल पर देखा गया। ? का मतलब: हमारा अंदाजा।"
-    ),
     "sources_summary": "इस पेज के स्रोत",
     "report_question": "इस पेज में कुछ गलत है?",
     "report_github": "GitHub पर बताएँ",
@@ -152,12 +160,18 @@ HINDI: dict[str, str] = {
     "drift_title": "इस पेज की जाँच के बाद पोर्टल बदल गया है",
     "drift_item": "{label}: {verdict} (रात की जाँच, {date})",
     "drift_advice": "नीचे के कुछ स्टेप शायद पोर्टल से मेल न खाएँ। हम यह पेज ठीक कर रहे हैं।",
-    "check_unknown": "इस पेज के पोर्टल एलिमेंट: अभी पता नहीं कि पुष्टि हुई या नहीं।",
-    "check_none": "इस पेज के पोर्टल एलिमेंट: लाइव पोर्टल पर अभी पुष्टि नहीं हुई।",
-    "check_all": "इस पेज के पोर्टल एलिमेंट की लाइव पोर्टल पर आखिरी पुष्टि: {date}।",
+    "check_unknown": "पोर्टल के शब्दों की हमारी रात की जाँच का रिकॉर्ड अभी पढ़ा नहीं जा सकता।",
+    "check_none": (
+        "बोल्ड में लिखे पोर्टल के शब्द सार्वजनिक स्रोतों से लिए गए हैं। हमारी रात की जाँच जब कोई "
+        "शब्द लाइव पोर्टल पर देख लेती है, तो उसके बाद ✓ लगता है।"
+    ),
+    "check_all": (
+        "इस पेज पर बोल्ड में लिखे पोर्टल के सारे शब्द हमारी रात की जाँच ने लाइव पोर्टल पर देखे, "
+        "आखिरी बार {date} को (✓)।"
+    ),
     "check_some": (
-        "इस पेज के पोर्टल एलिमेंट: {total} में से {seen} की लाइव पोर्टल पर पुष्टि हुई। आखिरी "
-        "पुष्टि {date} को हुई। बाकी की पुष्टि अभी नहीं हुई।"
+        "बोल्ड में लिखे {total} पोर्टल शब्दों में से {seen} हमारी रात की जाँच ने लाइव पोर्टल पर "
+        "देखे, आखिरी बार {date} को। उनके बाद ✓ लगा है।"
     ),
     "state_verified_spoken": "{date} को लाइव पोर्टल पर देखा गया",
     "state_verified_long": "{date} को लाइव पोर्टल पर देखा गया",
@@ -255,6 +269,12 @@ HINDI: dict[str, str] = {
         "आज पोर्टल अलग दिख सकता है।"
     ),
     "screen_list": "इस स्क्रीन पर क्या है, शब्दों में",
+    "contact_call": "ICEGATE हेल्प डेस्क को फोन करें",
+    "contact_hours": "24 घंटे, सातों दिन",
+    "contact_toll_free": "भारत में फोन मुफ्त है",
+    "contact_ticket": "ICEGATE का Log Ticket वाला पेज",
+    "footer_helpdesk": "अटक गए? ICEGATE हेल्प डेस्क:",
+    "footer_helpdesk_after": ", भारत में मुफ्त, 24 घंटे, सातों दिन।",
     # पोर्टल के पेज के नाम (अंग्रेजी नाम element contract में हैं)।
     "page_title_home": "ICEGATE का होम पेज",
     "page_title_login": "ICEGATE 2.0 का लॉगिन पेज",

@@ -4,7 +4,8 @@
 machine they were measured on, marks each budget PASS or FAIL, and writes the same table to
 ``benchmarks/latest.md``. Nothing here is asserted by the tests: budgets are checked here.
 
-Options: ``--skip-lighthouse`` and ``--skip-tests`` leave out the two slowest measurements.
+Options: ``--skip-lighthouse`` and ``--skip-tests`` leave out the two slowest measurements;
+``--only-findability`` measures just the search benchmark (``scripts/tools/findability.py``).
 """
 
 from __future__ import annotations
@@ -445,6 +446,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only-idcheck", action="store_true", help="measure only the in-page ID check rows"
     )
+    parser.add_argument(
+        "--only-findability", action="store_true",
+        help="measure only the search benchmark (benchmarks/findability.yml)",
+    )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -452,6 +457,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.only_idcheck:
         return only_idcheck()
+    if args.only_findability:
+        return only_findability()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
@@ -505,6 +512,7 @@ def main(argv: list[str] | None = None) -> int:
                 Row("worst page, first / second visit", f"{kb(worst_first)} / {kb(worst_second)}")
             )
             rows.extend(idcheck_rows(browser, url, pages))
+            rows.extend(findability_rows(browser, url))
             full, grown, count = drift_times(browser)
             rows.append(
                 Row(f"drift run on the replica, contract ({count} elements)", f"{full:.1f} s")
@@ -581,6 +589,53 @@ def launch(playwright):  # type: ignore[no-untyped-def]
         executable_path=ensure_chromium(),
         args=["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"],
     )
+
+
+def findability_rows(browser, url: str) -> list[Row]:  # type: ignore[no-untyped-def]
+    """Search: the share of reader queries that land right on Enter, and in the top 3."""
+    from scripts.tools import findability
+
+    rows = []
+    for figures in findability.measure(browser, url, findability.load_queries()):
+        count = len(figures.outcomes)
+        landed = sum(o.lands for o in figures.outcomes)
+        found = sum(o.found for o in figures.outcomes)
+        rows.append(
+            Row(
+                f"search, {figures.edition} ({count} queries, 360x740, Enter): lands on the "
+                "right page",
+                f"{landed}/{count} ({figures.land_share:.0%})",
+                f">= {findability.LAND_BAR:.0%}",
+                verdict(figures.land_share >= findability.LAND_BAR),
+            )
+        )
+        rows.append(
+            Row(
+                f"search, {figures.edition}: right page in the top 3",
+                f"{found}/{count} ({figures.top3_share:.0%})",
+                f"{findability.TOP3_BAR:.0%}",
+                verdict(figures.top3_share >= findability.TOP3_BAR),
+            )
+        )
+    return rows
+
+
+def only_findability() -> int:
+    """Build both editions, measure and print only the findability rows."""
+    from playwright.sync_api import sync_playwright
+
+    from scripts.tools import findability
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        findability.build_both(site)
+        with serve(site) as url, sync_playwright() as playwright:
+            browser = launch(playwright)
+            rows = findability_rows(browser, url)
+            browser.close()
+    for row in rows:
+        print(f"| {row.what} | {row.value} | {row.budget} | {row.verdict} |")
+    return 0 if all(row.verdict != "FAIL" for row in rows) else 1
 
 
 def only_idcheck() -> int:

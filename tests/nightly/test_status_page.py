@@ -10,6 +10,7 @@ import pytest
 from scripts.contract.model import project_contract
 from scripts.nightly.history import SCHEMA, VerificationStatus, status_from_runs
 from scripts.site.portal_status import page_verification
+from scripts.site.words import ENGLISH
 from tests.rendering import render_markdown
 from tests.sitebuild import ENGLISH_ONLY, BuildResult, build_copy
 
@@ -29,14 +30,17 @@ def history(*verdicts: str) -> list[dict]:
 
 def test_page_without_live_runs_says_not_yet_verified():
     check = page_verification(["login.submit"], project_contract(), VerificationStatus("none"))
-    assert check.line == "Portal elements on this page: not yet verified against the live portal."
+    assert check.line == ENGLISH["check_none"]
     assert check.drift == []
 
 
 def test_page_with_every_element_verified_gives_the_oldest_date():
     status = status_from_runs(history("present", "present"))
     check = page_verification(["login.submit", "login.password"], project_contract(), status)
-    assert check.line == "Portal elements on this page last verified: 2026-11-21."
+    assert check.line == (
+        "Our nightly check has seen every portal word in bold on this page on the live portal, "
+        "last on 21 Nov 2026 (marked ✓)."
+    )
 
 
 def test_page_with_a_drifted_element_gets_a_warning_naming_it():
@@ -48,7 +52,7 @@ def test_page_with_a_drifted_element_gets_a_warning_naming_it():
 def test_unreadable_history_says_status_unknown():
     status = VerificationStatus("unknown", problem="bad file")
     check = page_verification(["login.submit"], project_contract(), status)
-    assert "status unknown" in check.line
+    assert check.line == ENGLISH["check_unknown"]
 
 
 def render(status: VerificationStatus) -> str:
@@ -84,7 +88,7 @@ def test_drift_in_the_history_puts_a_banner_on_the_pages_that_mention_it(tmp_pat
     assert result.returncode == 0, result.output
     steps = (site / "log-in" / "steps" / "index.html").read_text()
     assert "The portal has changed since this page was checked" in steps
-    assert "LOGIN: label drift (nightly check of 2026-11-21)" in steps
+    assert "LOGIN: label drift (nightly check of 21 Nov 2026)" in steps
     helpdesk = (site / "troubleshoot" / "helpdesk" / "index.html").read_text()
     assert "The portal has changed" not in helpdesk
 
@@ -94,14 +98,14 @@ def test_malformed_history_still_builds_and_says_status_unknown(tmp_path: Path, 
     result, site = build_with_history(tmp_path, text)
     assert result.returncode == 0, result.output
     steps = (site / "log-in" / "steps" / "index.html").read_text()
-    assert "verification status unknown" in steps
+    assert ENGLISH["check_unknown"] in steps
     status_page = (site / "reference" / "portal-status" / "index.html").read_text()
     assert "Status unknown" in status_page
 
 
 def test_home_page_sentence_names_the_latest_run():
     html = render_markdown("[[portal-last-run]]", status_from_runs(history("present")))
-    assert "The latest live check finished on 2026-11-20 with: no drift." in html
+    assert "The latest live check finished on 20 Nov 2026 with: no drift." in html
 
 
 def test_home_page_sentence_without_history_says_nothing_is_verified():
@@ -113,7 +117,10 @@ def test_locator_drift_counts_as_verified_and_puts_no_warning_on_the_guide():
     status = status_from_runs(history("present", "locator drift"))
     check = page_verification(["login.submit"], project_contract(), status)
     assert check.drift == []
-    assert check.line == "Portal elements on this page last verified: 2026-11-21."
+    assert check.line == (
+        "Our nightly check has seen every portal word in bold on this page on the live portal, "
+        "last on 21 Nov 2026 (marked ✓)."
+    )
 
 
 def test_locator_drift_is_listed_for_maintainers_on_the_status_page():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from scripts.common.localserver import serve_directory
@@ -53,3 +55,41 @@ def test_axe_checks_report_a_page_with_too_little_contrast(browser, tmp_path):  
     with serve_directory(tmp_path) as url:
         seen = Visits(browser, url)
         assert (seen.light("").axe_violations, seen.dark("").axe_violations) == (1, 1)
+
+
+#: Pages for contributors and the record of our checks, not for readers with a problem.
+NOT_FOR_READERS = ("reference/portal-elements/", "reference/sources/", "about/contributing/",
+                   "reference/terminology/", "reference/portal-status/", "404.html")
+ISO_DATE = re.compile(r"\b(19|20)\d\d-[01]\d-[0-3]\d\b")
+
+
+def reader_page(site_page: str) -> None:
+    if site_page.removeprefix("hi/") in NOT_FOR_READERS:
+        pytest.skip("not a reader page")
+
+
+def test_reader_page_shows_no_doubled_question_mark(visits: Visits, site_page: str):
+    reader_page(site_page)
+    assert "??" not in visits.phone(site_page).reading.text
+
+
+def test_reader_page_shows_no_literal_checkbox(visits: Visits, site_page: str):
+    reader_page(site_page)
+    text = visits.phone(site_page).reading.text
+    assert "[x]" not in text and "[ ]" not in text
+
+
+def test_reader_page_writes_no_iso_date(visits: Visits, site_page: str):
+    reader_page(site_page)
+    assert ISO_DATE.findall(visits.phone(site_page).reading.text) == []
+
+
+def test_reader_page_splits_no_word_at_phone_width(visits: Visits, site_page: str):
+    reader_page(site_page)
+    assert visits.phone(site_page).reading.broken == []
+
+
+def test_every_helpdesk_number_on_a_page_is_a_tel_link(visits: Visits, site_page: str):
+    reader_page(site_page)
+    reading = visits.phone(site_page).reading
+    assert reading.phone_linked == reading.phone_written

@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page
 
+from scripts.site.contacts import helpdesk
+
 pytestmark = pytest.mark.browser
 
 #: The pages readers print, with the most A4 pages each may take.
@@ -76,5 +78,16 @@ def test_printed_page_keeps_its_admonitions(browser: Browser, site_url: str):
     _, page = print_to_pdf(browser, site_url + "log-in/steps/")
     try:
         assert page.locator(".md-typeset .admonition").first.is_visible()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("path", ["log-in/steps/", "hi/log-in/steps/"])
+def test_printed_login_steps_carry_the_helpdesk_number(browser: Browser, site_url: str, path: str):
+    _, page = print_to_pdf(browser, site_url + path)
+    try:
+        number = page.locator(".page-facts__helpdesk")
+        assert number.is_visible()
+        assert helpdesk().phone in number.inner_text()
     finally:
         page.context.close()

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
+from scripts.site.contacts import helpdesk
 from tests.site.pagelog import PageLog
+from tests.site.reading import Reading, read
 
 # axe reports violations only: the details of every passing and inapplicable check cost it
 # 40% of its time and are never read.
@@ -42,6 +44,7 @@ class PageVisit:
     axe_report: str = ""
     widths: tuple[int, int] = (0, 0)
     scheme: str = ""
+    reading: Reading | None = None
 
 
 @dataclass
@@ -93,7 +96,9 @@ class Visits:
             _load(tab, lambda: tab.goto(url, wait_until="networkidle")), tab, AXE_OPTIONS
         )
         tab.set_viewport_size(PHONE)
-        self.seen[(page, "phone")] = _load(tab, lambda: tab.goto(url, wait_until="load"))
+        phone = _load(tab, lambda: tab.goto(url, wait_until="load"))
+        phone.reading = read(tab, helpdesk().phone)
+        self.seen[(page, "phone")] = phone
         tab.set_viewport_size(DESKTOP)
         tab.emulate_media(color_scheme="dark")
         # Material remembers the palette it chose in local storage (and writes it again when
