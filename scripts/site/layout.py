@@ -77,7 +77,8 @@ def label_table_cells(root: etree.Element) -> int:
 
 #: A run of characters without spaces, long enough to overflow a phone's line, with a slash.
 LONG_PATH = re.compile(r"\S{20,}")
-NO_SOFT_BREAKS = {"code", "pre", "script", "style", "kbd"}
+#: Where no ``<wbr>`` may go: code, and SVG drawings (HTML's ``<wbr>`` means nothing in SVG).
+NO_SOFT_BREAKS = {"code", "pre", "script", "style", "kbd", "svg"}
 
 
 def _path_pieces(text: str) -> list[str]:
@@ -100,15 +101,18 @@ def _soften(parent: etree.Element, child: etree.Element | None) -> None:
     pieces = _path_pieces(text)
     if len(pieces) == 1:
         return
+    # Text that came in as plain text (AtomicString) stays plain text piece by piece, should
+    # anything ever run Python-Markdown's inline step after this.
+    kind = type(text)
     if child is None:
-        parent.text = pieces[0]
+        parent.text = kind(pieces[0])
         at = 0
     else:
-        child.tail = pieces[0]
+        child.tail = kind(pieces[0])
         at = list(parent).index(child) + 1
     for piece in pieces[1:]:
         mark = etree.Element("wbr")
-        mark.tail = piece
+        mark.tail = kind(piece)
         parent.insert(at, mark)
         at += 1
 

@@ -66,7 +66,7 @@ def test_register_refuses_the_old_dated_key(tmp_path: Path):
 
 def test_source_seen_on_a_day_is_shown_as_seen(tmp_path: Path):
     body = "a:\n  title: A\n  kind: code\n  url: https://x.test/\n  seen: 2026-11-26\n"
-    assert load_sources(write_register(tmp_path, body))["a"].when == "seen 2026-11-26"
+    assert load_sources(write_register(tmp_path, body))["a"].when == "seen 26 Nov 2026"
 
 
 def test_source_with_its_own_date_and_a_seen_day_shows_both(tmp_path: Path):
@@ -74,7 +74,7 @@ def test_source_with_its_own_date_and_a_seen_day_shows_both(tmp_path: Path):
         "a:\n  title: A\n  kind: news\n  url: https://x.test/\n  date: 2022-08\n"
         "  seen: 2026-11-26\n"
     )
-    assert load_sources(write_register(tmp_path, body))["a"].when == "2022-08, seen 2026-11-26"
+    assert load_sources(write_register(tmp_path, body))["a"].when == "Aug 2022, seen 26 Nov 2026"
 
 
 def test_undated_source_is_listed_after_dated_ones(tmp_path: Path):

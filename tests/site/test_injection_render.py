@@ -58,8 +58,9 @@ def planted_data() -> GuideData:
 
 
 def render(text: str, page: str, **settings) -> str:
+    """The HTML, without the soft line breaks (``<wbr>``) long runs of text get after '/'."""
     extension = GuideExtension(data=planted_data(), page=page, **settings)
-    return markdown.markdown(text, extensions=[extension, "toc"])
+    return markdown.markdown(text, extensions=[extension, "toc"]).replace("<wbr />", "")
 
 
 CASES = {
@@ -156,3 +157,21 @@ def test_template_prints_a_front_matter_description_escaped():
     head = page_head({"description": '"><img src=x onerror=alert(2)>'})
     assert markup_found(head) == []
     assert 'content="&#34;&gt;&lt;img src=x onerror=alert(2)&gt;"' in head
+
+
+def test_soft_line_breaks_keep_plain_text_plain_and_leave_svg_alone():
+    import xml.etree.ElementTree as etree
+
+    from markdown.util import AtomicString
+
+    from scripts.site.layout import soft_breaks
+
+    root = etree.Element("div")
+    paragraph = etree.SubElement(root, "p")
+    paragraph.text = AtomicString("see https://example.org/a/very/long/path/[x](javascript:1)")
+    svg = etree.SubElement(root, "svg")
+    etree.SubElement(svg, "title").text = "https://example.org/a/very/long/path/of/text"
+    soft_breaks(root)
+    pieces = [paragraph.text, *(mark.tail for mark in paragraph)]
+    assert len(pieces) > 1 and all(isinstance(piece, AtomicString) for piece in pieces)
+    assert not list(svg.iter("wbr"))
