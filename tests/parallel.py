@@ -32,6 +32,7 @@ SHARED = {
     "tests/site/test_pages.py": re.compile(r"\[(?P<group>.*)-chromium\]$"),
     "tests/drift/test_portal_elements.py": None,
     "tests/drift/test_unchanged_run.py": None,
+    "tests/site/test_offline.py": None,
 }
 
 #: Files whose tests keep a processor busy, in the order they go out first: the replica run
