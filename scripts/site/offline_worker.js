@@ -179,10 +179,12 @@ async function keepCore() {
   }));
 }
 
-/** The answer for href, or null when it fails or is not a success. */
+/** The answer for href, or null when it fails or is not a success. A page or file that may
+ *  change is asked of the server again (a copy in the browser's cache may be from an earlier
+ *  deployment); a file whose name holds a content hash is taken from the browser's cache. */
 async function download(href) {
   try {
-    const response = await fetch(href);
+    const response = await fetch(href, { cache: HASHED.test(href) ? "default" : "no-cache" });
     return response.ok ? response : null;
   } catch {
     return null;

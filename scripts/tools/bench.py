@@ -157,8 +157,12 @@ def pages_of(site: Path) -> list[str]:
 
 
 def transfer(browser, url: str, warm_from: str | None) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-    """Bytes transferred to load ``url`` (all, and without images), optionally after a visit."""
-    context = browser.new_context()
+    """Bytes transferred to load ``url`` (all, and without images), optionally after a visit.
+
+    Service workers are blocked: what a worker answers shows here as 0 bytes, and what it
+    downloads is not seen at all (``bench_offline`` measures visits with the worker).
+    """
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     if warm_from:
         page.goto(warm_from, wait_until="networkidle")
@@ -505,6 +509,9 @@ def main(argv: list[str] | None = None) -> int:
                 Row("worst page, first / second visit", f"{kb(worst_first)} / {kb(worst_second)}")
             )
             rows.extend(idcheck_rows(browser, url, pages))
+            from scripts.tools import bench_offline  # offline reading: the worker's rows
+
+            rows.extend(bench_offline.rows(browser, site))
             full, grown, count = drift_times(browser)
             rows.append(
                 Row(f"drift run on the replica, contract ({count} elements)", f"{full:.1f} s")

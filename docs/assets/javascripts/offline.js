@@ -1,7 +1,5 @@
-/* Offline reading: registers this edition's service worker (sw.js, at the edition's root two
-   folders above this file, written by the pre-build step) once the page has loaded, so that
-   the worker and what it keeps are downloaded after the page, never before it. See the
-   README, "Offline reading". */
+/* Offline reading (README): registers this edition's worker, ../../sw.js, after the page has
+   loaded. Update checks use the browser's cache, so the worker is not fetched on every page. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -9,7 +7,7 @@
   var worker = new URL("../../sw.js", script.src);
   function register() {
     navigator.serviceWorker
-      .register(worker.href, { scope: new URL("./", worker).href })
+      .register(worker.href, { scope: new URL("./", worker).href, updateViaCache: "all" })
       .catch(function () { /* no worker (private mode, blocked): the site works as before */ });
   }
   if (document.readyState === "complete") register();
