@@ -16,7 +16,8 @@ of it the one object that differs per edition and per deployment:
 - ``skip``: the other editions' folders inside this worker's scope (the English worker's scope
   is the whole site; ``hi/`` belongs to the Hindi worker).
 - ``notice``: the "from your last visit" notice in the edition's language, and how to write
-  the date it was saved (India time).
+  the date it was saved (India time); ``notSaved``: the words of the page shown offline in
+  place of a page that was not kept (it lists the pages that were).
 
 The registration is ``docs/assets/javascripts/offline.js``, loaded by ``overrides/main.html``.
 """
@@ -74,6 +75,20 @@ NOTICES: dict[str, dict] = {
         "periods": [[0, "रात"], [4, "सुबह"], [12, "दोपहर"], [16, "शाम"], [20, "रात"]],
     },
 }
+#: The page shown offline in place of a page that was not kept: a title and one sentence
+#: before the list of kept pages.
+NOT_SAVED: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "This page is not saved on this device",
+        "text": "The site cannot be reached just now, and this page was not saved on your "
+        "earlier visits. These pages were saved, and open without a connection:",
+    },
+    "hi": {
+        "title": "यह पेज इस डिवाइस पर सहेजा नहीं गया है",
+        "text": "अभी वेबसाइट से कनेक्शन नहीं हो पा रहा है, और यह पेज आपकी पिछली विजिट में "
+        "सहेजा नहीं गया था। ये पेज सहेजे गए हैं और बिना कनेक्शन के भी खुलते हैं:",
+    },
+}
 #: What the build is made from besides the docs folder (the version changes with any of them).
 #: (A translated edition's build reads the English pages too: its stale-translation notices.)
 BUILD_INPUTS = (
@@ -109,7 +124,7 @@ def edition_of(docs_dir: Path, root: Path = ROOT) -> tuple[str, list[str]]:
     )
     extra = chosen.get("extra") or {}
     language = extra.get("edition") or "en"
-    if language not in NOTICES:
+    if language not in NOTICES or language not in NOT_SAVED:
         raise OfflineError(f"{docs_dir}: no offline notice for language {language!r} "
                            "(add one to scripts/site/offline.py, NOTICES)")
     others = [
@@ -138,7 +153,7 @@ def version(docs_dir: Path, root: Path = ROOT) -> str:
     digest = hashlib.sha256()
     digest.update(f"mkdocs-material {_material_version()}\n".encode())
     digest.update(TEMPLATE.read_bytes())
-    digest.update(json.dumps([CORE_PAGES, CORE_FILES, NOTICES]).encode())
+    digest.update(json.dumps([CORE_PAGES, CORE_FILES, NOTICES, NOT_SAVED]).encode())
     sources = [(docs_dir, p) for p in _files_under(docs_dir)]
     for name in BUILD_INPUTS:
         sources += [(root, p) for p in _files_under(root / name)]
@@ -168,6 +183,7 @@ def settings(docs_dir: Path, root: Path = ROOT) -> dict:
         "skip": others,
         "pageTimeout": PAGE_TIMEOUT_MS,
         "notice": NOTICES[language],
+        "notSaved": NOT_SAVED[language],
     }
 
 

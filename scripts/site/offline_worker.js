@@ -9,6 +9,7 @@
 // - Pages, the search index and other files: the network first; its answer is kept. When the
 //   network fails (or a page takes longer than OFFLINE.pageTimeout and a copy is kept), the
 //   kept copy is shown; a page then says that it is from the reader's last visit, and when.
+//   A page that is not kept is answered with a short page listing the pages that are.
 // - Files whose name holds a content hash (Material's main.57a0d79d.min.css): the kept copy
 //   first, as such a file never changes.
 "use strict";
@@ -81,8 +82,9 @@ async function networkFirst(event, page) {
     return await (page ? withinTimeout(network, key, cache) : network);
   } catch (error) {
     const kept = await cache.match(key);
-    if (!kept) throw error;
-    return page ? withNotice(kept) : kept;
+    if (kept) return page ? withNotice(kept) : kept;
+    if (event.request.mode === "navigate") return notSaved(cache);
+    throw error;
   }
 }
 
@@ -129,6 +131,29 @@ async function withNotice(kept) {
   headers.delete("content-length");
   return new Response(html.slice(0, end) + notice + html.slice(end), {
     status: kept.status, statusText: kept.statusText, headers,
+  });
+}
+
+/** A page that says this page is not kept, with links to the pages that are. */
+async function notSaved(cache) {
+  const links = [];
+  for (const request of await cache.keys()) {
+    const path = pathOf(request.url);
+    if (path === null || !isPage(path) || path.endsWith("404.html")) continue;
+    const html = await (await cache.match(request)).text();
+    const title = (/<title>([^<]*)<\/title>/.exec(html) || [null, path || "/"])[1];
+    links.push(`<li><a href="${request.url}">${title.replace(/ - [^-]*$/, "")}</a></li>`);
+  }
+  const words = OFFLINE.notSaved;
+  const body = `<!doctype html><html lang="${OFFLINE.edition}"><head><meta charset="utf-8">`
+    + '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    + `<title>${escapeHtml(words.title)}</title><style>body{font:1rem/1.5 sans-serif;`
+    + "margin:1rem auto;max-width:40rem;padding:0 1rem}li{margin:.5rem 0}</style></head>"
+    + `<body><main><h1>${escapeHtml(words.title)}</h1><p role="status">`
+    + `${escapeHtml(words.text)}</p><ul>${links.join("")}</ul></main></body></html>`;
+  return new Response(body, {
+    status: 503,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
   });
 }
 

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Error, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from scripts.common.localserver import serve_directory
 from scripts.site import offline
@@ -32,7 +32,7 @@ PHONE = {"width": 360, "height": 740}
 BAR_PAGES = ("log-in/steps/", "log-in/otp/", "troubleshoot/helpdesk/")
 #: A page a reader opens first, which is not a core page.
 FIRST_VISIT = "reference/glossary/"
-#: A page neither opened nor kept.
+#: A page neither opened nor kept (the worker answers it offline with the list of kept pages).
 NEVER_OPENED = "reference/sources/"
 EDITIONS = {"en": "", "hi": "hi/"}
 WORKER_READY = "(script) => navigator.serviceWorker.controller?.scriptURL.endsWith(script)"
@@ -88,11 +88,19 @@ def test_the_page_of_the_first_visit_opens_offline(offline_tab: Page, site_url: 
     open_offline(offline_tab, site_url + EDITIONS[edition] + FIRST_VISIT)
 
 
-def test_a_page_never_opened_does_not_open_offline(offline_tab: Page, site_url: str):
-    tab = offline_tab.context.new_page()  # its error page would race the shared tab's next load
+def test_a_page_never_opened_offline_gives_the_list_of_saved_pages(
+    offline_tab: Page, site_url: str
+):
+    tab = offline_tab.context.new_page()
     try:
-        with pytest.raises(Error, match="net::ERR_"):
-            tab.goto(site_url + NEVER_OPENED)
+        response = tab.goto(site_url + NEVER_OPENED)
+        assert response is not None and response.status == 503
+        expect(tab.get_by_role("heading", level=1)).to_have_text(
+            offline.NOT_SAVED["en"]["title"]
+        )
+        expect(tab.get_by_role("link", name="The OTP (one-time password)")).to_have_attribute(
+            "href", site_url + "log-in/otp/"
+        )
     finally:
         tab.close()
 
@@ -142,19 +150,19 @@ def test_offline_notice_is_body_text_that_fits_a_phone(offline_tab: Page, site_u
 def test_offline_page_with_its_notice_has_no_axe_violations(
     offline_tab: Page, site_url: str, scheme: str
 ):
+    tab = offline_tab.context.new_page()
     # Material keeps the palette it chose in local storage; without it, it follows the media.
-    offline_tab.evaluate("localStorage.clear()")
-    offline_tab.emulate_media(color_scheme=scheme)
+    tab.add_init_script("localStorage.clear()")
+    tab.emulate_media(color_scheme=scheme)
     try:
-        open_offline(offline_tab, site_url + "hi/log-in/otp/")
-        expect(offline_tab.locator(".offline-notice")).to_be_visible()
-        expect(offline_tab.locator("body")).to_have_attribute(
+        open_offline(tab, site_url + "hi/log-in/otp/")
+        expect(tab.locator(".offline-notice")).to_be_visible()
+        expect(tab.locator("body")).to_have_attribute(
             "data-md-color-scheme", "default" if scheme == "light" else "slate"
         )
-        results = AXE.run(offline_tab, options=AXE_OPTIONS)
+        results = AXE.run(tab, options=AXE_OPTIONS)
     finally:
-        offline_tab.evaluate("localStorage.clear()")
-        offline_tab.emulate_media(color_scheme="light")
+        tab.close()
     assert results.violations_count == 0, results.generate_report()
 
 
