@@ -32,7 +32,7 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const path = pathOf(event.request.url);
-  if (event.request.method !== "GET" || path === null) return;
+  if (event.request.method !== "GET" || path === null || !keeps(path)) return;
   if (HASHED.test(path)) {
     event.respondWith(keptFirst(event));
   } else {
@@ -46,6 +46,12 @@ function pathOf(href) {
   if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return null;
   const path = url.pathname.slice(SCOPE.pathname.length);
   return OFFLINE.skip.some((folder) => path.startsWith(folder)) ? null : path;
+}
+
+/** Whether this worker keeps what is at path: pages, their files and the core files (not, for
+ *  example, the downloadable tools, the feed or a preview server's live-reload requests). */
+function keeps(path) {
+  return isPage(path) || ASSET.test(path) || OFFLINE.files.includes(path);
 }
 
 function isPage(path) {

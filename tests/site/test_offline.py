@@ -51,6 +51,18 @@ def first_visit(page: Page, url: str, edition: str) -> None:
 
 
 @pytest.fixture(scope="module")
+def site_url(built_site: BuildResult) -> Iterator[str]:
+    """The built site, served as a host that wants every page revalidated.
+
+    Without a caching header Chromium keeps a page fresh for a tenth of its age since it was
+    modified, and takes it from its HTTP cache even offline: on a site built an hour ago, the
+    worker would never see the network fail, and no notice would show.
+    """
+    with serve_directory(built_site.site_dir, headers={"Cache-Control": "no-cache"}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
 def offline_tab(browser: Browser, site_url: str) -> Iterator[Page]:
     """A phone's tab that visited one page of each edition, then lost the network."""
     context = browser.new_context(viewport=PHONE)
