@@ -2,9 +2,10 @@
 // has loaded (docs/assets/javascripts/offline.js). OFFLINE, above, holds this edition's
 // settings (scripts/site/offline.py).
 //
-// - Install: keep the core pages, the files they load (style sheets, scripts, pictures, the
-//   search worker), the search index and the sitemap, and the page(s) the reader has open.
-//   Anything that fails to download (a page not in this build) is skipped.
+// - Install: keep the core pages, the page(s) the reader has open, the pages an earlier version
+//   kept, the files they load (style sheets, scripts, pictures, the search worker), the search
+//   index and the sitemap. Anything that fails to download (a page not in this build) is
+//   skipped.
 // - Activate: delete every cache of this edition's earlier versions; take over open pages.
 // - Pages, the search index and other files: the network first; its answer is kept. When the
 //   network fails (or a page takes longer than OFFLINE.pageTimeout and a copy is kept), the
@@ -189,13 +190,14 @@ async function dropOldVersions() {
     .map((name) => caches.delete(name)));
 }
 
-/** Keep the core pages, the open pages, what they load, and the core files. */
+/** Keep the core pages, the open pages, the earlier version's pages, what they load, and the
+ *  core files. */
 async function keepCore() {
   const cache = await caches.open(CACHE);
   const open = (await self.clients.matchAll({ type: "window", includeUncontrolled: true }))
     .map((client) => client.url).filter((href) => pathOf(href) !== null);
   const pages = new Set([...OFFLINE.pages.map((path) => new URL(path, SCOPE).href),
-    ...open.map(keyOf)]);
+    ...open.map(keyOf), ...await earlierPages()]);
   const files = new Set(OFFLINE.files.map((path) => new URL(path, SCOPE).href));
   await Promise.all([...pages].map(async (href) => {
     const response = await download(href);
@@ -208,6 +210,19 @@ async function keepCore() {
     const response = await download(href);
     if (response && !response.redirected) await cache.put(keyOf(href), response);
   }));
+}
+
+/** The pages an earlier version of this worker kept (the reader opened them): kept again. */
+async function earlierPages() {
+  const found = [];
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    for (const request of await (await caches.open(name)).keys()) {
+      const path = pathOf(request.url);
+      if (path !== null && isPage(path)) found.push(request.url);
+    }
+  }
+  return found;
 }
 
 /** The answer for href, or null when it fails or is not a success. A page or file that may

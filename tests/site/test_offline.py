@@ -190,12 +190,14 @@ def test_each_edition_has_a_worker_of_its_own(offline_tab: Page, site_url: str):
 
 @dataclass
 class Deployment:
-    """What a reader's tab saw around a new deployment of the copy."""
+    """What a reader's tab saw around a new deployment of the copy served at ``url``."""
 
+    url: str = ""
     order: list[str] = field(default_factory=list)
     after_deployment: str = ""
     notices_after_deployment: int = -1
     caches_after_deployment: list[str] = field(default_factory=list)
+    kept_after_deployment: list[str] = field(default_factory=list)
 
 
 NEW_VERSION = "a-new-deployment"
@@ -233,19 +235,24 @@ def deployment(
 ) -> Iterator[Deployment]:
     site = tmp_path_factory.mktemp("deployed") / "site"
     shutil.copytree(built_site.site_dir, site, ignore=shutil.ignore_patterns("hi"))
-    seen = Deployment()
     with serve_directory(site, headers={"Cache-Control": "no-cache"}) as url:
+        seen = Deployment(url)
         context = browser.new_context(viewport=PHONE)
         try:
             page = context.new_page()
             record_order(context, page, seen.order)
             page.goto(url + "log-in/otp/", wait_until="load")
             page.wait_for_function(WORKER_READY, arg="/sw.js", timeout=20_000)
+            page.goto(url + FIRST_VISIT, wait_until="load")  # a page opened, not a core page
             deploy(site)
             page.goto(url + "log-in/otp/", wait_until="load")
             seen.after_deployment = page.locator("article").inner_text()
             seen.notices_after_deployment = page.locator(".offline-notice").count()
             seen.caches_after_deployment = caches_once_settled(page)
+            seen.kept_after_deployment = page.evaluate(
+                "async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)",
+                f"icegate-en-{NEW_VERSION}",
+            )
         finally:
             context.close()
     yield seen
@@ -265,3 +272,7 @@ def test_page_from_the_network_has_no_offline_notice(deployment: Deployment):
 
 def test_new_deployment_deletes_the_old_versions_caches(deployment: Deployment):
     assert deployment.caches_after_deployment == [f"icegate-en-{NEW_VERSION}"]
+
+
+def test_new_deployment_keeps_again_the_pages_the_reader_opened(deployment: Deployment):
+    assert deployment.url + FIRST_VISIT in deployment.kept_after_deployment
