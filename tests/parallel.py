@@ -36,6 +36,7 @@ SHARED = {
     "tests/site/test_injection_browser.py": None,
     "tests/drift/test_hostile_text.py": None,
     "tests/drift/test_redesigned_login.py": None,
+    "tests/site/test_offline.py": None,
 }
 
 #: Files whose tests keep a processor busy, in the order they go out first: the replica run

@@ -17,7 +17,10 @@ It writes, into the docs folder (all of them git-ignored, never edited by hand):
   site has one feed, at its root);
 - for a translated edition's folder (``--docs-dir docs-hi``): a copy of every file under
   ``docs/assets/`` (style sheet, diagrams, the in-page checker), so each edition is a complete
-  site of its own, whatever generator builds it.
+  site of its own, whatever generator builds it;
+- ``sw.js``: the edition's service worker for offline reading, with a version made from
+  everything the build is made from (``scripts.site.offline``); written last, after the files
+  above, which its version covers.
 
 A file is rewritten only when its content changes, so a preview server does not rebuild for
 nothing.
@@ -41,6 +44,7 @@ from pathlib import Path
 from scripts.common import site_config
 from scripts.common.paths import DOCS, ROOT, SNIPPETS
 from scripts.contract.model import ContractError
+from scripts.site import offline
 
 #: What the step writes: path inside the docs folder → how to make its content.
 Maker = Callable[[], bytes]
@@ -119,6 +123,7 @@ def generated_files(docs_dir: Path = DOCS) -> dict[str, Maker]:
 
     Raises:
         ContractError: the contract is invalid (the message says where and why).
+        OfflineError: the edition's language has no offline notice.
     """
     files: dict[str, Maker] = {
         f"tools/{tool.name}": _tool(tool) for tool in sorted(SNIPPETS.glob("*.py"))
@@ -130,6 +135,7 @@ def generated_files(docs_dir: Path = DOCS) -> dict[str, Maker]:
     files["assets/javascripts/idcheck-rules.js"] = _idcheck_rules
     if docs_dir.resolve() == DOCS.resolve():  # one feed, at the site root
         files.update(_followers(docs_dir))
+    files[offline.WORKER_FILE] = lambda: offline.render(docs_dir).encode("utf-8")  # last
     return files
 
 
@@ -196,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         try:
             changed = write_generated(folder)
-        except ContractError as error:
+        except (ContractError, offline.OfflineError) as error:
             print(f"prebuild: {error}", file=sys.stderr)
             return 2
         print(f"prebuild: {folder.relative_to(ROOT)}: {len(changed)} file(s) written")

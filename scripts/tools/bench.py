@@ -158,8 +158,12 @@ def pages_of(site: Path) -> list[str]:
 
 
 def transfer(browser, url: str, warm_from: str | None) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-    """Bytes transferred to load ``url`` (all, and without images), optionally after a visit."""
-    context = browser.new_context()
+    """Bytes transferred to load ``url`` (all, and without images), optionally after a visit.
+
+    Service workers are blocked: what a worker answers shows here as 0 bytes, and what it
+    downloads is not seen at all (``bench_offline`` measures visits with the worker).
+    """
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     if warm_from:
         page.goto(warm_from, wait_until="networkidle")
@@ -513,6 +517,9 @@ def main(argv: list[str] | None = None) -> int:
             )
             rows.extend(idcheck_rows(browser, url, pages))
             rows.extend(findability_rows(browser, url))
+            from scripts.tools import bench_offline  # offline reading: the worker's rows
+
+            rows.extend(bench_offline.rows(browser, site))
             full, grown, count = drift_times(browser)
             rows.append(
                 Row(f"drift run on the replica, contract ({count} elements)", f"{full:.1f} s")

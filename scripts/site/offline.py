@@ -1,0 +1,193 @@
+"""Offline reading: each edition's service worker, ``sw.js`` at the edition's root.
+
+The pre-build step (``python -m scripts.site.prebuild``) writes ``sw.js`` into every docs
+folder it is given (git-ignored), so any generator publishes it at the edition's root: the
+English worker at the site root, the Hindi one at ``hi/sw.js`` (scope ``hi/``). The worker's
+logic is the hand-written ``offline_worker.js`` beside this module; this module puts in front
+of it the one object that differs per edition and per deployment:
+
+- ``version``: a hash of everything the build is made from (this docs folder, the templates,
+  the configuration, the contract and sources, the Markdown extension, Material's version).
+  A deployment that changes any of them ships a different ``sw.js``; the browser then installs
+  the new worker, which deletes the caches of every earlier version when it activates.
+- ``pages``: the core pages, kept for offline reading from the first visit on
+  (:data:`CORE_PAGES`; a page missing from the build is skipped by the worker), and ``files``
+  (:data:`CORE_FILES`: the search index and the sitemap Material's instant navigation reads).
+- ``skip``: the other editions' folders inside this worker's scope (the English worker's scope
+  is the whole site; ``hi/`` belongs to the Hindi worker).
+- ``notice``: the "from your last visit" notice in the edition's language, and how to write
+  the date it was saved (India time); ``notSaved``: the words of the page shown offline in
+  place of a page that was not kept (it lists the pages that were).
+
+The registration is ``docs/assets/javascripts/offline.js``, loaded by ``overrides/main.html``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import metadata
+from pathlib import Path
+
+from scripts.common import site_config
+from scripts.common.paths import ROOT
+
+#: The worker's file name, at the root of each edition.
+WORKER_FILE = "sw.js"
+#: The hand-written worker logic.
+TEMPLATE = Path(__file__).with_name("offline_worker.js")
+
+#: The pages every reader can open offline after a first visit, relative to an edition's root.
+#: One line per page; a page that is not in the build (not written yet) is skipped.
+CORE_PAGES = (
+    "",  # the edition's home page
+    "log-in/steps/",
+    "log-in/otp/",
+    "log-in/locked-out/",
+    "troubleshoot/",
+    "troubleshoot/helpdesk/",
+    "troubleshoot/is-icegate-down/",  # the status page ("Is ICEGATE down?")
+)
+#: Other files kept from the first visit on: search works offline, and so does Material's
+#: instant navigation (it reads the sitemap to know which links are the site's own).
+CORE_FILES = ("search/search_index.json", "sitemap.xml")
+#: How long a page may take over the network before the worker shows the saved copy (when
+#: there is one; the network's answer, when it comes, still replaces the saved copy).
+PAGE_TIMEOUT_MS = 10_000
+
+#: The notice, per language: its sentence ({date} is the saved time) and the date's words.
+#: ``periods`` name the part of the day from the hour they start (24-hour clock).
+NOTICES: dict[str, dict] = {
+    "en": {
+        "text": "This page is from your last visit (saved {date}, India time). "
+        "The site could not be reached just now.",
+        "date": "{day} {month} {year} at {hour}:{minute} {period}",
+        "months": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                   "Nov", "Dec"],
+        "periods": [[0, "am"], [12, "pm"]],
+    },
+    "hi": {
+        "text": "यह पेज आपकी पिछली विजिट से है ({date} सहेजा गया, भारतीय समय)। "
+        "अभी वेबसाइट से कनेक्शन नहीं हो पाया।",
+        "date": "{day} {month} {year} को {period} {hour}:{minute} बजे",
+        "months": ["जनवरी", "फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त",
+                   "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"],
+        "periods": [[0, "रात"], [4, "सुबह"], [12, "दोपहर"], [16, "शाम"], [20, "रात"]],
+    },
+}
+#: The page shown offline in place of a page that was not kept: a title and one sentence
+#: before the list of kept pages.
+NOT_SAVED: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "This page is not saved on this device",
+        "text": "The site cannot be reached just now, and this page was not saved on your "
+        "earlier visits. These pages were saved, and open without a connection:",
+    },
+    "hi": {
+        "title": "यह पेज इस डिवाइस पर सहेजा नहीं गया है",
+        "text": "अभी वेबसाइट से कनेक्शन नहीं हो पा रहा है, और यह पेज आपकी पिछली विजिट में "
+        "सहेजा नहीं गया था। ये पेज सहेजे गए हैं और बिना कनेक्शन के भी खुलते हैं:",
+    },
+}
+#: What the build is made from besides the docs folder (the version changes with any of them).
+#: (A translated edition's build reads the English pages too: its stale-translation notices.)
+BUILD_INPUTS = (
+    "docs", "overrides", "portal", "scripts/site", "snippets", "mkdocs.yml", "mkdocs.hi.yml",
+)
+HEADER = (
+    "// Generated by `python -m scripts.site.prebuild` (scripts/site/offline.py) from\n"
+    "// scripts/site/offline_worker.js; do not edit. See the README, \"Offline reading\".\n"
+)
+
+
+class OfflineError(ValueError):
+    """The worker cannot be made for this docs folder (the message says why)."""
+
+
+def edition_of(docs_dir: Path, root: Path = ROOT) -> tuple[str, list[str]]:
+    """The language of the edition built from ``docs_dir``, and the other editions' folders.
+
+    The edition is the one whose MkDocs configuration (``mkdocs*.yml`` at ``root``) names
+    ``docs_dir`` as its ``docs_dir``; its language is ``extra.edition``. A folder that no
+    configuration names (a scratch copy) is taken for the main edition, ``mkdocs.yml``'s. The
+    other editions' folders are the ``path`` of every other entry of ``extra.editions`` (the
+    English worker leaves them to their own workers).
+
+    Raises:
+        OfflineError: the edition's language has no notice.
+    """
+    configs = [site_config.load_config(path) for path in sorted(root.glob("mkdocs*.yml"))]
+    chosen = next(
+        (config for config in configs
+         if (root / config.get("docs_dir", "docs")).resolve() == docs_dir.resolve()),
+        site_config.load_config(root / "mkdocs.yml"),
+    )
+    extra = chosen.get("extra") or {}
+    language = extra.get("edition") or "en"
+    if language not in NOTICES or language not in NOT_SAVED:
+        raise OfflineError(f"{docs_dir}: no offline notice for language {language!r} "
+                           "(add one to scripts/site/offline.py, NOTICES)")
+    others = [
+        edition["path"] for edition in extra.get("editions") or []
+        if edition.get("lang") != language and edition.get("path")
+    ]
+    return language, others
+
+
+def _files_under(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return sorted(
+        p for p in path.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and not p.name.startswith(".")
+    )
+
+
+def version(docs_dir: Path, root: Path = ROOT) -> str:
+    """A short hash of everything the edition's build is made from.
+
+    Args:
+        docs_dir: The edition's docs folder (every ``sw.js`` is left out).
+        root: The repository root holding :data:`BUILD_INPUTS`.
+    """
+    digest = hashlib.sha256()
+    digest.update(f"mkdocs-material {_material_version()}\n".encode())
+    digest.update(TEMPLATE.read_bytes())
+    digest.update(json.dumps([CORE_PAGES, CORE_FILES, NOTICES, NOT_SAVED]).encode())
+    sources = [(docs_dir, p) for p in _files_under(docs_dir)]
+    for name in BUILD_INPUTS:
+        sources += [(root, p) for p in _files_under(root / name)]
+    for base, path in sources:
+        if path.name == WORKER_FILE:
+            continue
+        digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def _material_version() -> str:
+    try:
+        return metadata.version("mkdocs-material")
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def settings(docs_dir: Path, root: Path = ROOT) -> dict:
+    """The worker's settings for the edition built from ``docs_dir`` (see the module doc)."""
+    language, others = edition_of(docs_dir, root)
+    return {
+        "version": version(docs_dir, root),
+        "edition": language,
+        "pages": list(CORE_PAGES),
+        "files": list(CORE_FILES),
+        "skip": others,
+        "pageTimeout": PAGE_TIMEOUT_MS,
+        "notice": NOTICES[language],
+        "notSaved": NOT_SAVED[language],
+    }
+
+
+def render(docs_dir: Path, root: Path = ROOT) -> str:
+    """The text of ``sw.js`` for the edition built from ``docs_dir``."""
+    options = json.dumps(settings(docs_dir, root), ensure_ascii=False)
+    return f"{HEADER}const OFFLINE = {options};\n\n{TEMPLATE.read_text(encoding='utf-8')}"
