@@ -18,7 +18,7 @@ WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)(?:\s+#\s*(?P<comment>.*))?$")
 SHA = re.compile(r"^[0-9a-f]{40}$")
 
-# Tags checked against the action repositories (see the README, "The nightly workflow").
+# Tags checked against the action repositories (maintaining/nightly-runbook.md, "Publishing").
 VERIFIED = {
     ("actions/checkout", "v6.1.0"): "d23441a48e516b6c34aea4fa41551a30e30af803",
     ("actions/checkout", "v7.0.1"): "3d3c42e5aac5ba805825da76410c181273ba90b1",

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-#: How often a server's loop looks for a stop request. shutdown() waits for that look:
-#: the standard 0.5 s made every stopped test server cost up to half a second.
+#: How often a server's loop looks for a stop request. shutdown() waits for that look, and the
+#: tests stop many servers, so the loop looks far more often than the standard library's default.
 STOP_POLL = 0.05
 
 

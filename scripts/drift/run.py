@@ -105,7 +105,7 @@ class DriftRun:
         self.write()
 
     def to_json(self) -> dict:
-        """The report document (schema documented in the README)."""
+        """The report document (schema documented in maintaining/drift-check.md)."""
         elements = self.element_results()
         counts: dict[str, int] = {}
         for result in elements:

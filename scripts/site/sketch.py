@@ -7,9 +7,10 @@ our own description (``label_from: none``) is drawn as its shape only, and the d
 in the text alternative. Every stroke and letter is ``currentColor``, so the drawing follows
 the page's text colour in the light and the dark palette.
 
-Why inline SVG and not an ``<img>`` of a prebuilt file: a sketch is 2-4 KB, it costs no extra
-request on a slow connection, and only inline SVG can inherit ``currentColor`` from the page
-(an ``<img>`` is drawn in isolation, so it could not follow the dark palette).
+Why inline SVG and not an ``<img>`` of a prebuilt file: a sketch is small, so inlining it costs
+less than an extra request would on a slow connection, and only inline SVG can inherit
+``currentColor`` from the page (an ``<img>`` is drawn in isolation, so it could not follow the
+dark palette).
 """
 
 from __future__ import annotations

@@ -10,9 +10,9 @@ Order of preference:
 5. otherwise: ``python -m playwright install chromium``.
 
 Why the headless shell first: it is the same Blink engine without the desktop browser around
-it, and it is what Playwright itself launches for headless runs. On this project's 2-core
-machine a drift run of the replica took 1.9 CPU-seconds with it against 7.2 with the full
-``chromium`` (same 4.5-5.5 s of wall time), and a page load with an axe check 1.2 against 2.2.
+it, and it is what Playwright itself launches for headless runs, so the tests see the same
+pages for much less processor time than the full ``chromium`` needs (the figures are in
+maintaining/benchmarks.md).
 
 Run ``python -m scripts.tools.browser`` to make sure a browser exists; it prints which one.
 """

@@ -4,7 +4,7 @@ The stand-in is checked in Chromium as the live portal (live mode: only live-che
 It shows the same pages every night, so one check serves every night: each night's copy of its
 report gets that night's times, is condensed as the check job does, published (bare git
 remote, fake gh), and the label step runs on the published history, as the workflow's jobs
-do in turn. (Three checks took 24 s against 12 s for one, and test nothing more.)
+do in turn. (A check per night would test nothing more, at the cost of a browser run each.)
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Find links whose #fragment names no element of the page they lead to, in a built site.
 
 linkchecker checks every link of the site; its anchor plugin would also check fragments, but
-it downloads and parses a page once per distinct fragment link (409 downloads for 38 pages,
-16 CPU-seconds). This reads each built page once.
+it downloads and parses a page once per distinct fragment link, which repeats the same work
+for every fragment. This reads each built page once.
 """
 
 from __future__ import annotations
