@@ -18,6 +18,11 @@ def test_page_loads_without_errors_or_failed_requests(visits: Visits, site_page:
         assert visit.log.failed_requests == [], f"{name} visit"
 
 
+def test_page_keeps_to_its_content_security_policy(visits: Visits, site_page: str):
+    for name, visit in visits.all_views(site_page).items():
+        assert visit.csp_violations == [], f"{name} visit"
+
+
 def test_page_requests_nothing_beyond_this_machine(visits: Visits, site_page: str):
     for visit in (visits.light(site_page), visits.dark(site_page), visits.phone(site_page)):
         assert visit.log.requested_urls, "no request was recorded at all"

@@ -45,6 +45,16 @@ class PageVisit:
     widths: tuple[int, int] = (0, 0)
     scheme: str = ""
     reading: Reading | None = None
+    csp_violations: list[str] = field(default_factory=list)
+
+
+#: Runs before each page's own scripts: notes every Content-Security-Policy violation.
+CSP_WATCH = (
+    "window.__cspViolations = [];"
+    "document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push("
+    "e.effectiveDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + "
+    "e.lineNumber));"
+)
 
 
 @dataclass
@@ -84,6 +94,7 @@ class Visits:
     def _views(self, page: str) -> dict[str, PageVisit]:
         if (page, "light") not in self.seen:
             context = self.browser.new_context(color_scheme="light", viewport=DESKTOP)
+            context.add_init_script(CSP_WATCH)
             try:
                 self._visit_all(context.new_page(), page)
             finally:
@@ -116,7 +127,8 @@ def _load(tab: Page, load: Callable[[], object]) -> PageVisit:
     log.attach(tab)
     try:
         load()
-        return PageVisit(log, widths=_widths(tab), scheme=_scheme(tab))
+        return PageVisit(log, widths=_widths(tab), scheme=_scheme(tab),
+                         csp_violations=tab.evaluate("() => window.__cspViolations || []"))
     finally:
         log.detach(tab)
 
