@@ -215,6 +215,14 @@ def test_hindi_page_says_in_hindi_what_it_cannot_check(page: Page, site_url: str
     )
 
 
+
+@pytest.fixture
+def browser_context_args(browser_context_args: dict) -> dict:
+    """No service worker: it would answer the checker's request before the test can refuse it
+    (offline reading is tested in test_offline.py)."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
 @pytest.mark.parametrize("language", sorted(EDITIONS))
 def test_a_checker_that_fails_to_load_says_so_and_a_later_attempt_retries(
     page: Page, site_url: str, language: str
