@@ -39,16 +39,11 @@ from pathlib import Path
 from typing import Any
 
 from scripts.common.paths import ROOT
-from scripts.drift.model import DRIFT_TEXTS, ElementVerdict, Outcome, PageVerdict
 from scripts.drift.report import code_span
 from scripts.nightly.handover import CONTRACT, HandoverError, contract_ids
-from scripts.nightly.history import (
-    HISTORY_PATH,
-    PAGE_CHANGED,
-    HistoryError,
-    load_runs,
-    portal_text,
-)
+from scripts.nightly.record import portal_text
+from scripts.verification.history import HISTORY_PATH, PAGE_CHANGED, HistoryError, load_runs
+from scripts.verification.verdicts import DRIFT_TEXTS, ElementVerdict, Outcome, PageVerdict
 
 LABEL = "portal-drift"
 LABEL_COLOUR = "c62828"

@@ -40,8 +40,9 @@ from scripts.common.clock import india_day
 from scripts.common.paths import ROOT
 from scripts.contract.mentions import UI_REF
 from scripts.contract.model import CONTRACT_PATH, Contract, ContractError, parse_contract
-from scripts.drift.model import ElementVerdict
-from scripts.nightly.history import NOT_CHECKED, PAGE_CHANGED, HistoryError, load_runs, portal_text
+from scripts.nightly.record import portal_text
+from scripts.verification.history import NOT_CHECKED, PAGE_CHANGED, HistoryError, load_runs
+from scripts.verification.verdicts import ElementVerdict
 
 #: K: how many checked nights in a row must show the same new label (the one place it is set).
 NIGHTS = 2

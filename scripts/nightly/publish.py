@@ -42,17 +42,10 @@ from pathlib import Path
 from typing import Any
 
 from scripts.common.files import append_line, atomic_write, encodable
-from scripts.drift.model import EXIT_STATUS, Outcome
 from scripts.nightly.handover import CONTRACT, HandoverError, contract_ids, validate
-from scripts.nightly.history import (
-    HISTORY_PATH,
-    KEEP_RUNS,
-    SCHEMA,
-    HistoryError,
-    append_run,
-    parse_history,
-    run_record,
-)
+from scripts.nightly.record import KEEP_RUNS, append_run, run_record
+from scripts.verification.history import HISTORY_PATH, SCHEMA, HistoryError, parse_history
+from scripts.verification.verdicts import EXIT_STATUS, Outcome
 
 BRANCH = "portal-history"
 BRANCH_FILE = "history.json"

@@ -24,9 +24,9 @@ from scripts.common.files import atomic_write
 from scripts.common.paths import ROOT
 from scripts.contract.model import Contract, project_contract
 from scripts.drift.checker import PageChecker, Timing, user_agent
-from scripts.drift.model import PageVerdict
 from scripts.drift.target import Target, about_url
 from scripts.tools.browser import system_chromium
+from scripts.verification.verdicts import PageVerdict
 
 REPLICA = ROOT / "portal" / "replica"
 

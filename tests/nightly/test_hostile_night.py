@@ -21,8 +21,8 @@ import pytest
 
 from scripts.contract.mentions import scan_docs
 from scripts.contract.model import project_contract
-from scripts.nightly.history import load_runs
 from scripts.site import feed
+from scripts.verification.history import load_runs
 
 ROOT = Path(__file__).resolve().parents[2]
 FAKE_GH = Path(__file__).with_name("fake_gh.py")
