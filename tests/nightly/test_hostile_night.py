@@ -62,7 +62,6 @@ class Night:
             "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
             "FAKE_GH_STATE": str(self.state),
             "PYTHONPATH": str(ROOT),
-            "NIGHTLY_PUSH_PAUSE_SCALE": "0",
             "GITHUB_REPOSITORY": "o/r",
         }
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.common import gitrun
 from scripts.contract.mentions import scan_docs
 from scripts.contract.model import CONTRACT_PATH, project_contract
 from scripts.nightly import labels
@@ -163,7 +164,7 @@ class Repository:
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(source.read_bytes())
-        env = {**os.environ, **labels.BOT}
+        env = {**os.environ, **gitrun.BOT}
         subprocess.run([*git, "add", "."], check=True)
         subprocess.run([*git, "commit", "--quiet", "-m", "main"], check=True, env=env)
         subprocess.run([*git, "remote", "add", "origin", str(self.remote)], check=True)
