@@ -1,7 +1,7 @@
 """Nights walked end to end: record → push → Pages dispatch → issues, with a fake gh on PATH.
 
 The history goes to a real git remote (a bare repository in a temporary folder); the GitHub
-CLI is tests/nightly/fake_gh.py, which rejects flags and labels the real gh would reject.
+CLI is tests/support/fake_gh.py, which rejects flags and labels the real gh would reject.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ import pytest
 
 from scripts.common import gitrun
 from scripts.nightly import publish as nightly
+from tests.support.gh import install_fake_gh
 
 ROOT = Path(__file__).resolve().parents[2]
-FAKE_GH = Path(__file__).with_name("fake_gh.py")
 ELEMENT = "login.submit"
 OLD_LINK = "login.old_link"
 
@@ -42,20 +42,8 @@ def night(tmp_path: Path):
     subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
     subprocess.run(["git", "init", "--quiet", str(work)], check=True)
     subprocess.run(["git", "-C", str(work), "remote", "add", "origin", str(remote)], check=True)
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    gh = bin_dir / "gh"
-    gh.write_text(f"#!{sys.executable}\n" + FAKE_GH.read_text())
-    gh.chmod(0o755)
-    state = tmp_path / "gh.json"
-    state.write_text(json.dumps({"labels": [], "issues": [], "dispatches": [], "calls": []}))
-    env = {
-        **os.environ,
-        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-        "FAKE_GH_STATE": str(state),
-        "PYTHONPATH": str(ROOT),
-        "GITHUB_REPOSITORY": "o/r",
-    }
+    state, env = install_fake_gh(tmp_path)
+    env["GITHUB_REPOSITORY"] = "o/r"
 
     def run_night(
         day: int, elements: dict[str, str], outcome: str | None = None, sleep=None
