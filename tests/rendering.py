@@ -5,10 +5,10 @@ from __future__ import annotations
 import markdown
 
 from scripts.contract.model import project_contract
-from scripts.nightly.history import VerificationStatus
 from scripts.site.data import GuideData
 from scripts.site.extension import GuideExtension
 from scripts.site.sources import load_sources
+from scripts.verification.history import VerificationStatus
 
 
 def render_markdown(

@@ -57,9 +57,12 @@ def git(repo: Path, *args: str, stdin: str | None = None,
     return run("git", *args, cwd=repo, stdin=stdin, env=env).strip()
 
 
-def gh(*args: str) -> str:
-    """Run the GitHub CLI (``GH_TOKEN`` and ``GH_REPO`` come from the environment)."""
-    return run("gh", *args)
+def gh(*args: str, cwd: Path | None = None) -> str:
+    """Run the GitHub CLI (``GH_TOKEN`` and ``GH_REPO`` come from the environment).
+
+    ``cwd``: a checkout whose remote names the repository when ``GH_REPO`` is not set.
+    """
+    return run("gh", *args, cwd=cwd)
 
 
 def remote_tip(repo: Path, remote: str, branch: str) -> str | None:

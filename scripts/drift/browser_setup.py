@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.tools.browser import system_chromium
+from scripts.common.browser import system_chromium
 
 OFFLINE_RESOLVER = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"
 

@@ -59,9 +59,10 @@ from scripts.drift.locate import (
     shown_content,
     shown_label,
 )
-from scripts.drift.model import ElementResult, ElementVerdict, PageResult, PageVerdict
+from scripts.drift.model import ElementResult, PageResult
 from scripts.drift.target import Target
 from scripts.drift.text import clean_text
+from scripts.verification.verdicts import ElementVerdict, PageVerdict
 
 NETWORK_ERROR = re.compile(r"net::(ERR_[A-Z_]+)")
 TLS_ERROR = re.compile(r"ERR_(CERT|SSL)_")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
-from scripts.drift.model import PageVerdict
+from scripts.verification.verdicts import PageVerdict
 
 #: Statuses that mean the portal refuses us (a firewall, a rate limit), not that it is down.
 REFUSED = (403, 429)

@@ -25,9 +25,9 @@ from scripts.contract.model import project_contract
 from scripts.drift import browser_setup
 from scripts.drift.browser_setup import is_live_run
 from scripts.drift.checker import LIVE_TIMING, Timing, first_line
-from scripts.drift.model import Outcome
 from scripts.drift.run import DriftRun
 from scripts.drift.target import Target, about_url, recorded_pages
+from scripts.verification.verdicts import Outcome
 
 REPLICA = ROOT / "portal" / "replica"
 RUN_KEY = pytest.StashKey[DriftRun]()

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from scripts.common.files import atomic_write
-from scripts.drift.model import DRIFT_TEXTS, PageVerdict
 from scripts.drift.text import clean_text, clean_tree
+from scripts.verification.verdicts import DRIFT_TEXTS, PageVerdict
 
 #: How what a changed page shows is listed in the summary, in this order.
 SHOWN_KINDS = (("headings", "headings"), ("buttons", "buttons"), ("links", "links"),

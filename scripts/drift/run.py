@@ -11,9 +11,10 @@ from scripts.common.clock import utc_now
 from scripts.contract.mentions import Mention
 from scripts.contract.model import Contract
 from scripts.drift.checker import LIVE_TIMING, PageCheck, PageChecker, Timing, user_agent
-from scripts.drift.model import ElementResult, Outcome, PageVerdict
+from scripts.drift.model import ElementResult
 from scripts.drift.report import write_report
 from scripts.drift.target import Target
+from scripts.verification.verdicts import Outcome, PageVerdict
 
 
 class DriftRun:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 
 from scripts.contract.model import project_contract
-from scripts.drift.model import ElementVerdict
 from scripts.drift.run import DriftRun
+from scripts.verification.verdicts import ElementVerdict
 
 
 @pytest.mark.browser

@@ -1,5 +1,6 @@
-"""The nightly bookkeeping: the verification history, publishing a run, and drift issues.
+"""The nightly bookkeeping: recording a run in the history, publishing it, and drift issues.
 
-Standard library only (plus the drift model and report): the publish job runs it without
-installing anything.
+The history's read model is ``scripts.verification.history``; this package is its write side.
+Standard library only (plus the drift report): the publish job runs it without installing
+anything.
 """

@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from scripts.common.paths import ROOT
-from scripts.drift.model import EXIT_STATUS, Outcome
-from scripts.nightly.history import ELEMENT_VERDICTS, PAGE_VERDICTS, portal_text, shown_path
+from scripts.nightly.record import portal_text
+from scripts.verification.history import ELEMENT_VERDICTS, PAGE_VERDICTS, shown_path
+from scripts.verification.verdicts import EXIT_STATUS, Outcome
 
 CONTRACT = ROOT / "portal" / "contract.yml"
 #: The outcomes a recorded run can have (a failed checker is never handed over).

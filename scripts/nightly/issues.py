@@ -31,24 +31,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scripts.common.gitrun import CommandError, gh
 from scripts.common.paths import ROOT
-from scripts.drift.model import DRIFT_TEXTS, ElementVerdict, Outcome, PageVerdict
 from scripts.drift.report import code_span
 from scripts.nightly.handover import CONTRACT, HandoverError, contract_ids
-from scripts.nightly.history import (
-    HISTORY_PATH,
-    PAGE_CHANGED,
-    HistoryError,
-    load_runs,
-    portal_text,
-)
+from scripts.nightly.record import portal_text
+from scripts.verification.history import HISTORY_PATH, PAGE_CHANGED, HistoryError, load_runs
+from scripts.verification.verdicts import DRIFT_TEXTS, ElementVerdict, Outcome, PageVerdict
 
 LABEL = "portal-drift"
 LABEL_COLOUR = "c62828"
@@ -61,10 +56,6 @@ NOT_CHECKED = ElementVerdict.NOT_CHECKED.value
 PAGE_FINE = frozenset({PageVerdict.OK.value, PageVerdict.NOT_CHECKABLE.value})
 #: More open drift issues than this and the listing may be cut short: refuse to guess.
 LIST_LIMIT = 1000
-
-
-class GhError(RuntimeError):
-    """A GitHub CLI call failed; the message is gh's own."""
 
 
 @dataclass(frozen=True)
@@ -329,23 +320,6 @@ def plan(
 # Carrying out a plan with the GitHub CLI ------------------------------------------------
 
 
-def gh(*args: str) -> str:
-    """Run a GitHub CLI command and return its output.
-
-    Raises:
-        GhError: with gh's own message when it fails or is missing.
-    """
-    try:
-        done = subprocess.run(["gh", *args], check=True, capture_output=True, text=True)
-    except FileNotFoundError:
-        raise GhError("the GitHub CLI (gh) is not installed") from None
-    except subprocess.CalledProcessError as error:
-        message = (error.stderr or "").strip().splitlines()
-        why = message[-1] if message else f"exit status {error.returncode}"
-        raise GhError(f"gh {' '.join(args[:2])} failed: {why}") from None
-    return done.stdout
-
-
 def key_of(body: str) -> str | None:
     """The drift key in an issue body's marker, if any."""
     start = body.find("<!-- drift-key: ")
@@ -358,7 +332,7 @@ def open_issues_on_github() -> list[OpenIssue]:
     """Every open issue labelled ``portal-drift``, keyed by its marker.
 
     Raises:
-        GhError: when the listing fails, or may have been cut short by its limit.
+        CommandError: when the listing fails, or may have been cut short by its limit.
     """
     listing = json.loads(
         gh(
@@ -367,7 +341,7 @@ def open_issues_on_github() -> list[OpenIssue]:
         )
     )
     if len(listing) >= LIST_LIMIT:
-        raise GhError(f"{LIST_LIMIT} or more open {LABEL} issues: the list may be incomplete")
+        raise CommandError(f"{LIST_LIMIT} or more open {LABEL} issues: the list may be incomplete")
     found = []
     for issue in listing:
         key = key_of(issue.get("body") or "")
@@ -425,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
             print(action.describe())
             if not args.dry_run:
                 carry_out(action)
-    except (HistoryError, HandoverError, GhError, OSError, ValueError) as error:
+    except (HistoryError, HandoverError, CommandError, OSError, ValueError) as error:
         print(f"drift_issues: {error}", file=sys.stderr)
         return 1
     if not actions:

@@ -27,21 +27,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
-import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scripts.common import gitrun
 from scripts.common.clock import india_day
 from scripts.common.paths import ROOT
 from scripts.contract.mentions import UI_REF
 from scripts.contract.model import CONTRACT_PATH, Contract, ContractError, parse_contract
-from scripts.drift.model import ElementVerdict
-from scripts.nightly.history import NOT_CHECKED, PAGE_CHANGED, HistoryError, load_runs, portal_text
+from scripts.nightly.record import portal_text
+from scripts.verification.history import NOT_CHECKED, PAGE_CHANGED, HistoryError, load_runs
+from scripts.verification.verdicts import ElementVerdict
 
 #: K: how many checked nights in a row must show the same new label (the one place it is set).
 NIGHTS = 2
@@ -54,12 +53,6 @@ LABEL_DRIFT = ElementVerdict.LABEL_DRIFT.value
 SAFE_LABEL = re.compile(r"^(?!.*(://|www\.))\w[\w .,:;!?'()/&+-]{0,79}$", re.IGNORECASE)
 RAISED = {"low": "medium", "medium": "high", "high": "high"}
 LIST_ITEM = re.compile(r"^\s*(\d+\.|[-*+])\s")
-BOT = {
-    "GIT_AUTHOR_NAME": "icegate-guide nightly",
-    "GIT_AUTHOR_EMAIL": "nightly@users.noreply.github.com",
-    "GIT_COMMITTER_NAME": "icegate-guide nightly",
-    "GIT_COMMITTER_EMAIL": "nightly@users.noreply.github.com",
-}
 
 
 class LabelError(Exception):
@@ -360,56 +353,18 @@ def pr_body(proposal: Proposal, changes: list[SentenceChange], issue: int | None
 # Git and GitHub --------------------------------------------------------------------------
 
 
-def run(command: list[str], cwd: Path, stdin: str | None = None,
-        env: dict[str, str] | None = None) -> str:
-    """Run git or gh; return its output.
-
-    Raises:
-        LabelError: (exit status 4) with the tool's own last line when it fails.
-    """
-    try:
-        done = subprocess.run(
-            command, cwd=cwd, input=stdin, capture_output=True, text=True, check=False,
-            timeout=120, env={**os.environ, **BOT, **(env or {})},
-        )
-    except FileNotFoundError:
-        raise LabelError(f"{command[0]} is not installed", 4) from None
-    if done.returncode != 0:
-        message = (done.stderr or done.stdout).strip().splitlines()
-        why = message[-1] if message else f"exit status {done.returncode}"
-        raise LabelError(f"{' '.join(command[:3])} failed: {why}", 4)
-    return done.stdout.strip()
-
-
 def commit_contract(repo: Path, base: str, text: str, message: str) -> str:
     """A commit on ``base`` whose only change is the contract file (no checkout needed)."""
-    blob = run(["git", "hash-object", "-w", "--stdin"], repo, stdin=text)
-    with tempfile.TemporaryDirectory() as folder:
-        index = {"GIT_INDEX_FILE": str(Path(folder) / "index")}
-        run(["git", "read-tree", base], repo, env=index)
-        run(["git", "update-index", "--cacheinfo", f"100644,{blob},{CONTRACT_FILE}"], repo,
-            env=index)
-        tree = run(["git", "write-tree"], repo, env=index)
-    return run(["git", "commit-tree", tree, "-p", base, "-m", message], repo)
-
-
-def remote_branch_tip(repo: Path, branch: str) -> str | None:
-    """The branch's commit on origin, fetched; None when it does not exist."""
-    if not run(["git", "ls-remote", "--heads", "origin", f"refs/heads/{branch}"], repo):
-        return None
-    private = f"refs/nightly/{branch}"
-    run(["git", "fetch", "--quiet", "--no-tags", "origin", f"+refs/heads/{branch}:{private}"],
-        repo)
-    return run(["git", "rev-parse", private], repo)
+    return gitrun.commit_files(repo, base, {CONTRACT_FILE: text}, message)
 
 
 def drift_issue(element_id: str) -> int | None:
     """The open drift issue of the element, if any."""
-    from scripts.nightly.issues import GhError, open_issues_on_github
+    from scripts.nightly.issues import open_issues_on_github
 
     try:
         issues = open_issues_on_github()
-    except (GhError, ValueError) as error:
+    except ValueError as error:
         raise LabelError(str(error), 4) from None
     return next((issue.number for issue in issues if issue.key == element_id), None)
 
@@ -421,9 +376,9 @@ def pull_requests(repo: Path, branch: str) -> tuple[int | None, bool]:
         The open one's number (or None), and True when a person closed one unmerged (the
         nightly then does not ask again).
     """
-    listing = json.loads(run(
-        ["gh", "pr", "list", "--head", branch, "--state", "all", "--json", "number,state"], repo
-    ) or "[]")
+    listing = json.loads(gitrun.gh(
+        "pr", "list", "--head", branch, "--state", "all", "--json", "number,state", cwd=repo
+    ).strip() or "[]")
     open_one = next((p["number"] for p in listing if p["state"] == "OPEN"), None)
     return open_one, any(p["state"] == "CLOSED" for p in listing)
 
@@ -435,7 +390,8 @@ def apply(proposal: Proposal, repo: Path, base: str) -> str:
         What was done: ``opened``, ``updated``, ``unchanged``, or why nothing was proposed.
 
     Raises:
-        LabelError: on a bad contract edit (2) or a git/gh failure (4).
+        LabelError: on a bad contract edit (2).
+        gitrun.CommandError: git or gh failed (the command exits 4).
     """
     if proposal.branch == base:
         raise LabelError(f"refusing to push to the base branch {base!r}")
@@ -445,16 +401,16 @@ def apply(proposal: Proposal, repo: Path, base: str) -> str:
             f"not proposed again: a person closed the pull request from {proposal.branch} "
             "(delete that branch to let the nightly propose a label again)"
         )
-    base_commit = run(["git", "rev-parse", "HEAD"], repo)
-    before = run(["git", "show", f"HEAD:{CONTRACT_FILE}"], repo) + "\n"
+    base_commit = gitrun.git(repo, "rev-parse", "HEAD")
+    before = gitrun.git(repo, "show", f"HEAD:{CONTRACT_FILE}") + "\n"
     after = edit_contract(before, proposal)
     check_edit(before, after, proposal)
-    tip = remote_branch_tip(repo, proposal.branch)
-    blob = run(["git", "hash-object", "--stdin"], repo, stdin=after)
+    tip = gitrun.remote_tip(repo, "origin", proposal.branch)
+    blob = gitrun.git(repo, "hash-object", "--stdin", stdin=after)
     same = (
         tip is not None
-        and run(["git", "rev-parse", f"{tip}:{CONTRACT_FILE}"], repo) == blob
-        and run(["git", "rev-parse", f"{tip}^"], repo) == base_commit
+        and gitrun.git(repo, "rev-parse", f"{tip}:{CONTRACT_FILE}") == blob
+        and gitrun.git(repo, "rev-parse", f"{tip}^") == base_commit
     )
     if not same:
         message = (
@@ -463,16 +419,17 @@ def apply(proposal: Proposal, repo: Path, base: str) -> str:
             f"(latest {proposal.day})."
         )
         commit = commit_contract(repo, base_commit, after, message)
-        run(["git", "push", "--quiet", "--force", "origin",
-             f"{commit}:refs/heads/{proposal.branch}"], repo)
+        gitrun.git(repo, "push", "--quiet", "--force", "origin",
+                   f"{commit}:refs/heads/{proposal.branch}")
     old_contract = parse_contract(before, Path(CONTRACT_FILE))
     body = pr_body(proposal, guide_changes(repo, old_contract, proposal),
                    drift_issue(proposal.element))
     if number is None:
-        run(["gh", "pr", "create", "--base", base, "--head", proposal.branch,
-             "--title", pr_title(proposal), "--body", body], repo)
+        gitrun.gh("pr", "create", "--base", base, "--head", proposal.branch,
+                  "--title", pr_title(proposal), "--body", body, cwd=repo)
         return "pull request opened"
-    run(["gh", "pr", "edit", str(number), "--title", pr_title(proposal), "--body", body], repo)
+    gitrun.gh("pr", "edit", str(number), "--title", pr_title(proposal), "--body", body,
+              cwd=repo)
     return f"pull request #{number} " + ("updated" if not same else "unchanged")
 
 
@@ -499,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         runs = load_runs(args.history)
         contract = parse_contract(
-            run(["git", "show", f"HEAD:{CONTRACT_FILE}"], args.repo) + "\n",
+            gitrun.git(args.repo, "show", f"HEAD:{CONTRACT_FILE}") + "\n",
             Path(CONTRACT_FILE),
         ) if args.command == "apply" else parse_contract(
             CONTRACT_PATH.read_text(encoding="utf-8"), Path(CONTRACT_FILE)
@@ -514,6 +471,9 @@ def main(argv: list[str] | None = None) -> int:
     except (HistoryError, ContractError) as error:
         print(f"labels: {error}", file=sys.stderr)
         return 2
+    except gitrun.CommandError as error:
+        print(f"labels: {error}", file=sys.stderr)
+        return 4
     except LabelError as error:
         print(f"labels: {error}", file=sys.stderr)
         return error.status

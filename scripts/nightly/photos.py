@@ -31,14 +31,13 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
-import subprocess
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from scripts.common import gitrun
 from scripts.common.clock import india_day
 from scripts.common.files import atomic_write
 from scripts.common.paths import ROOT
@@ -50,12 +49,6 @@ THRESHOLD = 10
 MAX_BYTES = 60 * 1024
 QUALITIES = (80, 70, 60, 50, 40, 30, 20)
 SCALES = (1, 0.8, 0.64, 0.5)
-BOT = {
-    "GIT_AUTHOR_NAME": "icegate-guide nightly",
-    "GIT_AUTHOR_EMAIL": "nightly@users.noreply.github.com",
-    "GIT_COMMITTER_NAME": "icegate-guide nightly",
-    "GIT_COMMITTER_EMAIL": "nightly@users.noreply.github.com",
-}
 
 
 class PhotoError(Exception):
@@ -71,7 +64,7 @@ class Refused(PhotoError):
 
 
 class PublishError(PhotoError):
-    """git or gh failed: exit status 4."""
+    """Publishing was refused (git and gh failures are ``gitrun.CommandError``): exit status 4."""
 
     status = 4
 
@@ -255,17 +248,6 @@ def compress(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, int, int]:
 # Proposing the pull request --------------------------------------------------------------
 
 
-def _run(command: list[str], cwd: Path) -> str:
-    done = subprocess.run(
-        command, cwd=cwd, capture_output=True, text=True, check=False, timeout=120,
-        env={**os.environ, **BOT},
-    )
-    if done.returncode != 0:
-        message = (done.stderr or done.stdout).strip().splitlines()
-        raise PublishError(f"{' '.join(command[:3])} failed: {message[-1] if message else ''}")
-    return done.stdout
-
-
 def write_photo(docs_dir: Path, step: Step) -> list[Path]:
     """Write a step's compressed photograph and its metadata; return both paths."""
     data, width, height = compress(Path(step.capture))
@@ -319,7 +301,8 @@ def apply(
         The branch name, or None when nothing needed review.
 
     Raises:
-        PublishError: git or gh failed.
+        PublishError: the branch would be the base branch.
+        gitrun.CommandError: git or gh failed.
     """
     changed = [step for step in steps if step.action != "unchanged"]
     if not changed:
@@ -328,20 +311,19 @@ def apply(
     branch = f"nightly-photos/{day}"
     if branch == base:
         raise PublishError(f"refusing to push to the base branch {base!r}")
-    _run(["git", "switch", "--create", branch], repo)
+    gitrun.git(repo, "switch", "--create", branch)
     written = []
     for step in changed:
         written += write_photo(repo / docs, step)
-    _run(["git", "add", "--", *[str(path.relative_to(repo)) for path in written]], repo)
+    gitrun.git(repo, "add", "--", *[str(path.relative_to(repo)) for path in written])
     pages = ", ".join(step.page for step in changed)
-    _run(["git", "commit", "--quiet", "-m", f"Photographs of the portal from {day}: {pages}"],
-         repo)
-    _run(["git", "push", "origin", f"HEAD:refs/heads/{branch}"], repo)
-    _run(
-        ["gh", "pr", "create", "--base", base, "--head", branch,
-         "--title", f"Portal photographs from the nightly check of {day} ({pages})",
-         "--body", pr_body(changed, run_url)],
-        repo,
+    gitrun.git(repo, "commit", "--quiet", "-m", f"Photographs of the portal from {day}: {pages}",
+               env=gitrun.BOT)
+    gitrun.git(repo, "push", "origin", f"HEAD:refs/heads/{branch}")
+    gitrun.gh(
+        "pr", "create", "--base", base, "--head", branch,
+        "--title", f"Portal photographs from the nightly check of {day} ({pages})",
+        "--body", pr_body(changed, run_url), cwd=repo,
     )
     return branch
 
@@ -387,6 +369,9 @@ def main(argv: list[str] | None = None) -> int:
     except (PhotoError, ContractError) as error:
         print(f"photos: {error}", file=sys.stderr)
         return getattr(error, "status", 2)
+    except gitrun.CommandError as error:
+        print(f"photos: {error}", file=sys.stderr)
+        return PublishError.status
     if branch is None:
         print("photos: nothing changed beyond the threshold: no pull request")
     else:

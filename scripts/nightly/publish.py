@@ -34,25 +34,18 @@ import argparse
 import json
 import os
 import re
-import subprocess
 import sys
-import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from scripts.common import gitrun
 from scripts.common.files import append_line, atomic_write, encodable
-from scripts.drift.model import EXIT_STATUS, Outcome
 from scripts.nightly.handover import CONTRACT, HandoverError, contract_ids, validate
-from scripts.nightly.history import (
-    HISTORY_PATH,
-    KEEP_RUNS,
-    SCHEMA,
-    HistoryError,
-    append_run,
-    parse_history,
-    run_record,
-)
+from scripts.nightly.record import KEEP_RUNS, append_run, run_record
+from scripts.verification.history import HISTORY_PATH, SCHEMA, HistoryError, parse_history
+from scripts.verification.verdicts import EXIT_STATUS, Outcome
 
 BRANCH = "portal-history"
 BRANCH_FILE = "history.json"
@@ -62,12 +55,6 @@ BRANCH_README = (
     "Do not edit by hand: the site reads `history.json` from here when it is built.\n"
 )
 RECORDED = {EXIT_STATUS[o] for o in (Outcome.NO_DRIFT, Outcome.DRIFT, Outcome.UNREACHABLE)}
-BOT = {
-    "GIT_AUTHOR_NAME": "icegate-guide nightly",
-    "GIT_AUTHOR_EMAIL": "nightly@users.noreply.github.com",
-    "GIT_COMMITTER_NAME": "icegate-guide nightly",
-    "GIT_COMMITTER_EMAIL": "nightly@users.noreply.github.com",
-}
 
 
 class NightlyError(RuntimeError):
@@ -138,39 +125,6 @@ def condense(report_path: Path, status: int, where: str, run_url: str | None) ->
 # publish: the history branch -------------------------------------------------------------
 
 
-def git(repo: Path, *args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> str:
-    """Run git in ``repo``; return its output.
-
-    Raises:
-        NightlyError: with git's own message when it fails.
-    """
-    try:
-        done = subprocess.run(
-            ["git", *args],
-            cwd=repo,
-            input=stdin,
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, **(env or {})},
-        )
-    except FileNotFoundError:
-        raise NightlyError("git is not installed") from None
-    except subprocess.CalledProcessError as error:
-        message = (error.stderr or error.stdout or "").strip().splitlines()
-        raise NightlyError(f"git {args[0]} failed: {message[-1] if message else error}") from None
-    return done.stdout.strip()
-
-
-def remote_tip(repo: Path, remote: str, branch: str) -> str | None:
-    """Fetch the branch's newest commit from the remote; None when the branch does not exist."""
-    if not git(repo, "ls-remote", "--heads", remote, f"refs/heads/{branch}"):
-        return None
-    private = f"refs/nightly/{branch}"
-    git(repo, "fetch", "--quiet", "--no-tags", remote, f"+refs/heads/{branch}:{private}")
-    return git(repo, "rev-parse", private)
-
-
 def runs_at(repo: Path, commit: str | None) -> list[dict[str, Any]]:
     """The history stored in a commit of the history branch (empty only for a new branch).
 
@@ -181,13 +135,17 @@ def runs_at(repo: Path, commit: str | None) -> list[dict[str, Any]]:
     if commit is None:
         return []
     try:
-        text = git(repo, "show", f"{commit}:{BRANCH_FILE}")
-    except NightlyError as error:
+        text = gitrun.file_at(repo, commit, BRANCH_FILE)
+    except gitrun.CommandError as error:
+        text, why = None, str(error)
+    else:
+        why = "no such file"
+    if text is None:
         raise NightlyError(
             f"the {BRANCH} branch exists but its tip {commit[:12]} has no readable "
-            f"{BRANCH_FILE} ({error}); restore it from the branch's git history rather than "
+            f"{BRANCH_FILE} ({why}); restore it from the branch's git history rather than "
             "start the history again"
-        ) from None
+        )
     try:
         return parse_history(json.loads(text), Path(f"{BRANCH}:{BRANCH_FILE}"))
     except ValueError as error:
@@ -201,37 +159,17 @@ def history_text(runs: list[dict[str, Any]], keep: int) -> str:
 
 
 def commit_history(repo: Path, parent: str | None, text: str, message: str) -> str:
-    """A commit of the history branch with ``text`` as its history file (no checkout needed)."""
-    blob = git(repo, "hash-object", "-w", "--stdin", stdin=text)
-    with tempfile.TemporaryDirectory() as folder:
-        index = {"GIT_INDEX_FILE": str(Path(folder) / "index")}
-        git(repo, "read-tree", parent or "--empty", env=index)
-        if parent is None:
-            readme = git(repo, "hash-object", "-w", "--stdin", stdin=BRANCH_README)
-            git(repo, "update-index", "--add", "--cacheinfo", f"100644,{readme},README.md",
-                env=index)
-        git(repo, "update-index", "--add", "--cacheinfo", f"100644,{blob},{BRANCH_FILE}",
-            env=index)
-        tree = git(repo, "write-tree", env=index)
-    parents = ["-p", parent] if parent else []
-    return git(repo, "commit-tree", tree, *parents, "-m", message, env=BOT)
+    """A commit of the history branch with ``text`` as its history file (no checkout needed).
+
+    A new branch also gets a README saying what the branch is.
+    """
+    files = {BRANCH_FILE: text} if parent else {"README.md": BRANCH_README, BRANCH_FILE: text}
+    return gitrun.commit_files(repo, parent, files, message)
 
 
 def same_run(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether two records are the same run (a retried publish must not record it twice)."""
     return (a.get("started"), a.get("finished")) == (b.get("started"), b.get("finished"))
-
-
-def push_pause(attempt: int) -> float:
-    """Seconds to wait after refused push number ``attempt``: 2, 4, 8, then at most 10.
-
-    ``NIGHTLY_PUSH_PAUSE_SCALE`` multiplies it (the tests, which refuse every push, set 0).
-    """
-    try:
-        scale = float(os.environ.get("NIGHTLY_PUSH_PAUSE_SCALE", "1"))
-    except ValueError:
-        scale = 1.0
-    return min(2**attempt, 10) * scale
 
 
 def push_history(
@@ -241,50 +179,42 @@ def push_history(
     branch: str = BRANCH,
     attempts: int = 4,
     keep: int = KEEP_RUNS,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> list[dict[str, Any]]:
     """Append the record to the branch's history and push, retrying on the newest tip.
+
+    Args:
+        repo: The git checkout.
+        record: The run to add.
+        remote: The remote to push to.
+        branch: The history branch.
+        attempts: How many pushes to try.
+        keep: How many runs the history keeps.
+        sleep: How to wait between refused pushes (tests pass one that does not wait).
 
     Returns:
         The history now on the branch.
 
     Raises:
-        NightlyError: when the push still fails after ``attempts`` tries.
+        NightlyError: when the branch's tip has no readable history, or git failed (the
+            push still refused after ``attempts`` tries).
     """
-    last = ""
-    for attempt in range(1, attempts + 1):
-        tip = remote_tip(repo, remote, branch)
+    pushed: list[dict[str, Any]] = []
+
+    def make_commit(tip: str | None) -> str | None:
         runs = runs_at(repo, tip)
         if any(same_run(run, record) for run in runs):
-            return runs
-        runs = [*runs, record][-keep:]
+            pushed[:] = runs
+            return None  # a retried publish: the run is already there
+        pushed[:] = [*runs, record][-keep:]
         message = f"Nightly drift check of {record['finished']}: {record['outcome']}"
-        commit = commit_history(repo, tip, history_text(runs, keep), message)
-        try:
-            git(repo, "push", "--quiet", remote, f"{commit}:refs/heads/{branch}")
-        except NightlyError as error:
-            last = str(error)
-            print(f"nightly: push {attempt} of {attempts} refused ({last}); trying again")
-            time.sleep(push_pause(attempt) if attempt < attempts else 0)
-            continue
-        return runs
-    raise NightlyError(f"could not push the history to {remote} {branch}: {last}")
+        return commit_history(repo, tip, history_text(pushed, keep), message)
 
-
-def gh(*args: str) -> str:
-    """Run a GitHub CLI command.
-
-    Raises:
-        NightlyError: with gh's own message when it fails.
-    """
     try:
-        done = subprocess.run(["gh", *args], capture_output=True, text=True, check=True)
-    except FileNotFoundError:
-        raise NightlyError("the GitHub CLI (gh) is not installed") from None
-    except subprocess.CalledProcessError as error:
-        message = (error.stderr or "").strip().splitlines()
-        why = message[-1] if message else str(error)
-        raise NightlyError(f"gh {' '.join(args[:2])} failed: {why}") from None
-    return done.stdout
+        gitrun.push_on_newest_tip(repo, remote, branch, make_commit, attempts, sleep)
+    except gitrun.CommandError as error:
+        raise NightlyError(f"could not push the history: {error}") from None
+    return pushed
 
 
 def load_condensed(args: argparse.Namespace) -> dict[str, Any]:
@@ -314,15 +244,19 @@ def load_condensed(args: argparse.Namespace) -> dict[str, Any]:
         raise NightlyError(f"refusing the hand-over in {source}: {error}") from None
 
 
-def publish(args: argparse.Namespace) -> int:
-    """Record, push, ask for the site to be rebuilt, then update issues."""
+def publish(args: argparse.Namespace, sleep: Callable[[float], None] = time.sleep) -> int:
+    """Record, push, ask for the site to be rebuilt, then update issues.
+
+    ``sleep`` is how to wait between refused pushes (tests pass one that does not wait).
+    """
     from scripts.nightly import issues as drift_issues
 
     record = load_condensed(args)
-    runs = push_history(args.repo, record, args.remote, args.branch, keep=args.keep)
+    runs = push_history(args.repo, record, args.remote, args.branch, keep=args.keep,
+                        sleep=sleep)
     print(f"nightly: history pushed to {args.remote} {args.branch} ({len(runs)} runs)")
     atomic_write(args.history_out, history_text(runs, args.keep))
-    gh("workflow", "run", args.pages_workflow, "--ref", args.ref)
+    gitrun.gh("workflow", "run", args.pages_workflow, "--ref", args.ref)
     print(f"nightly: asked for {args.pages_workflow} on {args.ref} (the site shows the new run)")
     return drift_issues.main(["--history", str(args.history_out), "--contract", str(args.contract)])
 
@@ -390,8 +324,11 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one command; return the exit status."""
+def main(argv: list[str] | None = None, sleep: Callable[[float], None] = time.sleep) -> int:
+    """Run one command; return the exit status.
+
+    ``sleep`` is how ``publish`` waits between refused pushes (tests pass one that does not).
+    """
     args = parser().parse_args(argv)
     try:
         if args.command == "record":
@@ -405,8 +342,8 @@ def main(argv: list[str] | None = None) -> int:
             write_output(args.output, condense(args.report, status, where, args.run_url))
             print(f"nightly: exit status {status} agrees with {args.report}")
             return 0
-        return publish(args)
-    except NightlyError as error:
+        return publish(args, sleep)
+    except (NightlyError, gitrun.CommandError) as error:
         print(f"nightly: {error}", file=sys.stderr)
         return 1
 

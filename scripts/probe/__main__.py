@@ -27,6 +27,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from scripts.common import gitrun
+from scripts.common.browser import system_chromium
 from scripts.common.paths import ROOT
 from scripts.contract.model import project_contract
 from scripts.drift.browser_setup import OFFLINE_RESOLVER
@@ -35,7 +36,6 @@ from scripts.drift.target import Target, about_url
 from scripts.probe.log import append_record
 from scripts.probe.publish import publish, request_rebuild, validated
 from scripts.probe.run import ProbeFailed, probe
-from scripts.tools.browser import system_chromium
 from scripts.verification.reachability import RecordError
 
 PROBE_FAILED = 70

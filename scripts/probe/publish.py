@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from scripts.common import gitrun
-from scripts.drift.model import PageVerdict
 from scripts.probe.run import DETAIL_LIMIT, PROBE_PAGES
 from scripts.verification.reachability import (
     RecordError,
     parse_record,
     should_publish,
 )
+from scripts.verification.verdicts import PageVerdict
 
 BRANCH = "portal-history"
 FOLDER = "probes"

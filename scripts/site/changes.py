@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from scripts.drift.model import Outcome, PageVerdict
-from scripts.nightly.history import DOC_DRIFT, NOT_CHECKED, SEEN, run_day
+from scripts.verification.history import DOC_DRIFT, NOT_CHECKED, SEEN, run_day
+from scripts.verification.verdicts import Outcome, PageVerdict
 
 UNREACHABLE = Outcome.UNREACHABLE.value
 #: Page verdicts that say nothing about the page itself.

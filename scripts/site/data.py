@@ -16,8 +16,8 @@ from pathlib import Path
 from scripts.common.paths import ROOT
 from scripts.contract.mentions import Mention, scan_docs
 from scripts.contract.model import CONTRACT_PATH, Contract, load_contract
-from scripts.nightly.history import HISTORY_PATH, VerificationStatus, read_status
 from scripts.site.sources import SOURCES_PATH, Source, load_sources, pages_citing
+from scripts.verification.history import HISTORY_PATH, VerificationStatus, read_status
 from scripts.verification.reachability import (
     DEFAULT_INTERVAL,
     PROBE_WORKFLOW,

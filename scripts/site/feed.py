@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from scripts.common.files import encodable
+from scripts.common.paths import doc_url
 from scripts.contract.mentions import Mention
 from scripts.contract.model import Contract
 from scripts.site.changes import Change, changes
@@ -77,12 +78,7 @@ def _sub(
 
 def page_url(site_url: str, doc: str) -> str:
     """The published address of a docs page (``log-in/steps.md`` → ``…/log-in/steps/``)."""
-    stem = doc.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-    else:
-        stem += "/"
-    return site_url + quote(stem, safe="/")
+    return site_url + quote(doc_url(doc), safe="/")
 
 
 def entry_id(authority: str, change: Change) -> str:

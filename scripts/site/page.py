@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from markdown import Markdown
 
-from scripts.common.paths import ROOT
+from scripts.common.paths import ROOT, doc_url
 from scripts.contract.text import text_problem
 
 log = logging.getLogger("mkdocs.icegate.page")
@@ -42,10 +42,7 @@ class PageContext:
     @property
     def url(self) -> str:
         """The page's address relative to the site root (directory URLs): ``log-in/steps/``."""
-        stem = self.path.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            return stem.removesuffix("index")
-        return f"{stem}/"
+        return doc_url(self.path)
 
 
 class FrontMatterError(ValueError):

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scripts.contract.model import Contract
-from scripts.drift.model import ElementVerdict, Outcome
-from scripts.nightly.history import VerificationStatus, run_day
 from scripts.site.dates import reader_date
 from scripts.site.markers import MarkerBlock
 from scripts.site.words import ENGLISH, heading, page_title, verdict_word
+from scripts.verification.history import VerificationStatus, run_day
+from scripts.verification.verdicts import ElementVerdict, Outcome
 
 MARKER = "[[portal-status]]"
 LAST_RUN_MARKER = "[[portal-last-run]]"

@@ -95,9 +95,9 @@ def _followers(docs_dir: Path) -> dict[str, Maker]:
     """``feed.xml`` and ``status.json``, made from the history, the contract and the guides."""
     from scripts.contract.mentions import scan_docs
     from scripts.contract.model import load_contract
-    from scripts.nightly.history import read_status
     from scripts.site import feed, status_json
     from scripts.site.data import read_probes
+    from scripts.verification.history import read_status
     from scripts.verification.reachability import PROBE_WORKFLOW, probe_interval
 
     contract = load_contract()

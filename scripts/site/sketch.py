@@ -19,9 +19,9 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
 from scripts.contract.model import Element, Page
-from scripts.nightly.history import VerificationStatus
 from scripts.site.ui_refs import reader_state
 from scripts.site.words import ENGLISH, page_title
+from scripts.verification.history import VerificationStatus
 
 SVG_NS = "http://www.w3.org/2000/svg"
 CAPTION = ENGLISH["sketch_caption"]

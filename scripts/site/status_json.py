@@ -13,9 +13,9 @@ from datetime import timedelta
 from typing import Any
 
 from scripts.contract.model import Contract
-from scripts.drift.model import ElementVerdict, PageVerdict
-from scripts.nightly.history import NOT_CHECKED, VerificationStatus, run_day
+from scripts.verification.history import NOT_CHECKED, VerificationStatus, run_day
 from scripts.verification.reachability import DEFAULT_INTERVAL, Probe, State, summarise
+from scripts.verification.verdicts import ElementVerdict, PageVerdict
 
 SCHEMA = "icegate-portal-status/2"
 STATUS_FILE = "status.json"

@@ -24,11 +24,11 @@ from markdown.extensions.toc import slugify
 from markdown.inlinepatterns import InlineProcessor
 
 from scripts.contract.model import Element
-from scripts.nightly.history import VerificationStatus
 from scripts.site.dates import reader_date
 from scripts.site.markers import MarkerBlock
 from scripts.site.plain import keep_as_text
 from scripts.site.words import ENGLISH
+from scripts.verification.history import VerificationStatus
 
 #: The table's column headings: keys of ``scripts.site.words``.
 COLUMNS = (

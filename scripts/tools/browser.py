@@ -15,6 +15,8 @@ pages for much less processor time than the full ``chromium`` needs (the figures
 maintaining/benchmarks.md).
 
 Run ``python -m scripts.tools.browser`` to make sure a browser exists; it prints which one.
+Finding one without installing (steps 1-3) is ``scripts.common.browser``, which the tests and
+the drift check use; this module adds the installing.
 """
 
 from __future__ import annotations
@@ -23,61 +25,13 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-ENV_VAR = "ICEGATE_CHROMIUM"
+from scripts.common.browser import ENV_VAR, playwright_chromium, system_chromium
+from scripts.common.browser import desktop_chromium as desktop_chromium  # bench.py imports it here
+
 #: What root installs on Debian, in order: the headless shell (packaged with the browser since
 #: bookworm's security updates), else the full browser.
 DEBIAN_PACKAGES = ("chromium-headless-shell", "chromium")
-PATH_NAMES = (
-    "chromium-headless-shell",
-    "chromium",
-    "chromium-browser",
-    "google-chrome",
-    "google-chrome-stable",
-)
-
-
-def system_chromium() -> str | None:
-    """Return the Chromium named by the environment or found on PATH, if any.
-
-    Returns:
-        The executable's path, or None when neither names one.
-    """
-    named = os.environ.get(ENV_VAR)
-    if named:
-        return named
-    for name in PATH_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-def desktop_chromium() -> str | None:
-    """Return a full (desktop) Chromium on ``PATH``, for Lighthouse, which measures one.
-
-    Returns:
-        The executable's path, or None when only the headless shell (or nothing) is there.
-    """
-    for name in PATH_NAMES[1:]:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-def playwright_chromium() -> str | None:
-    """Return Playwright's own Chromium if it has been downloaded.
-
-    Returns:
-        The executable's path, or None when Playwright has not installed one.
-    """
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        path = Path(playwright.chromium.executable_path)
-    return str(path) if path.exists() else None
 
 
 def _can_use_apt() -> bool:

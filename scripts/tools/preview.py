@@ -19,11 +19,11 @@ import signal
 import subprocess
 import sys
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from types import FrameType
 from urllib.parse import urlsplit
 
-from scripts.common.localserver import STOP_POLL
+from scripts.common.localserver import STOP_POLL, serve
 from scripts.common.paths import ROOT
 
 HOST = "127.0.0.1"
@@ -101,23 +101,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     english, hindi = args.port + 1, args.port + 2
     servers = [start_mkdocs("mkdocs.yml", english), start_mkdocs("mkdocs.hi.yml", hindi)]
-    proxy = ThreadingHTTPServer((HOST, args.port), make_handler(english, hindi))
-    proxy.daemon_threads = True
 
     def stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
-    print(f"preview: both editions at http://{HOST}:{args.port}/ (Hindi under /hi/); "
-          "Ctrl+C stops", flush=True)
     try:
-        while all(server.poll() is None for server in servers):
-            proxy.timeout = STOP_POLL
-            proxy.handle_request()
+        with serve(make_handler(english, hindi), host=HOST, port=args.port):
+            print(f"preview: both editions at http://{HOST}:{args.port}/ (Hindi under /hi/); "
+                  "Ctrl+C stops", flush=True)
+            while all(server.poll() is None for server in servers):
+                time.sleep(STOP_POLL)
     except KeyboardInterrupt:
         pass
     finally:
-        proxy.server_close()
         for server in servers:
             server.terminate()
         deadline = time.monotonic() + 10

@@ -19,14 +19,14 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
+from scripts.common.browser import system_chromium
 from scripts.common.clock import utc_now
 from scripts.common.files import atomic_write
 from scripts.common.paths import ROOT
 from scripts.contract.model import Contract, project_contract
 from scripts.drift.checker import PageChecker, Timing, user_agent
-from scripts.drift.model import PageVerdict
 from scripts.drift.target import Target, about_url
-from scripts.tools.browser import system_chromium
+from scripts.verification.verdicts import PageVerdict
 
 REPLICA = ROOT / "portal" / "replica"
 

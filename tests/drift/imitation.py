@@ -22,10 +22,10 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
-from scripts.common.localserver import STOP_POLL
+from scripts.common.localserver import serve
 
 REPLICA = Path(__file__).resolve().parents[2] / "portal" / "replica"
 TYPES = {".html": "text/html", ".js": "text/javascript", ".css": "text/css"}
@@ -201,17 +201,10 @@ def imitation_portal(fault: Fault | None = None) -> Iterator[Imitation]:
     files = mutated_replica(fault.replacements())
     stop = threading.Event()
     seen = Imitation("", Counter())
-    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(fault, seen, files, stop))
-    server.daemon_threads = True
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": STOP_POLL}, daemon=True
-    )
-    thread.start()
-    seen.url = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        yield seen
-    finally:
-        stop.set()
-        time.sleep(0.05)
-        server.shutdown()
-        server.server_close()
+    with serve(make_handler(fault, seen, files, stop)) as server:
+        seen.url = server.url
+        try:
+            yield seen
+        finally:
+            stop.set()
+            time.sleep(0.05)

@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from scripts.drift.checker import Timing
-from scripts.drift.model import ElementVerdict, Outcome, PageVerdict
 from scripts.drift.run import DriftRun
+from scripts.verification.verdicts import ElementVerdict, Outcome, PageVerdict
 from tests.drift.imitation import Fault, imitation_portal
 from tests.drift.runs import FAST, SHORT_WAIT, complete_report, drift_run
 

@@ -13,7 +13,7 @@ from scripts.drift.classify import (
     normalise,
     retry_after_seconds,
 )
-from scripts.drift.model import PageVerdict
+from scripts.verification.verdicts import PageVerdict
 
 SIGNALS = Signals(
     blocked=("Request Rejected", "Access Denied"),

@@ -11,9 +11,9 @@ from playwright.sync_api import Browser
 
 from scripts.contract.model import project_contract
 from scripts.drift.checker import Timing
-from scripts.drift.model import ElementVerdict, Outcome, PageVerdict
 from scripts.drift.run import DriftRun
 from scripts.drift.target import Target
+from scripts.verification.verdicts import ElementVerdict, Outcome, PageVerdict
 from tests.drift.imitation import Fault, imitation_portal
 from tests.drift.runs import FAST, complete_report, drift_run
 

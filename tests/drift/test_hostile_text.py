@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
-from scripts.drift.model import ElementVerdict, Outcome, PageVerdict
 from scripts.drift.run import DriftRun
+from scripts.verification.verdicts import ElementVerdict, Outcome, PageVerdict
 from tests.drift.imitation import Fault, imitation_portal
 from tests.drift.runs import complete_report, drift_run
 

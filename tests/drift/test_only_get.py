@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.drift.checker import Timing
-from scripts.drift.model import PageVerdict
+from scripts.verification.verdicts import PageVerdict
 from tests.drift.imitation import Fault, imitation_portal
 from tests.drift.runs import drift_run
 

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from scripts.drift.checker import Timing
-from scripts.drift.model import Outcome, PageVerdict
 from scripts.drift.run import DriftRun
+from scripts.verification.verdicts import Outcome, PageVerdict
 from tests.drift.imitation import Fault, Imitation, imitation_portal
 from tests.drift.runs import FAST, drift_run
 

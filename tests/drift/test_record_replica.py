@@ -11,10 +11,10 @@ from playwright.sync_api import Browser
 from scripts.common.localserver import serve_directory
 from scripts.contract.model import project_contract
 from scripts.drift.checker import Timing
-from scripts.drift.model import ElementVerdict, PageVerdict
 from scripts.drift.run import DriftRun
 from scripts.drift.target import Target, recorded_pages
 from scripts.tools.record_replica import record_all
+from scripts.verification.verdicts import ElementVerdict, PageVerdict
 from tests.drift.imitation import Fault, imitation_portal
 
 pytestmark = pytest.mark.browser

@@ -11,8 +11,8 @@ import json
 import pytest
 from playwright.sync_api import Browser
 
-from scripts.drift.model import ElementVerdict, Outcome, PageVerdict
 from scripts.drift.run import DriftRun
+from scripts.verification.verdicts import ElementVerdict, Outcome, PageVerdict
 from tests.drift.imitation import Fault, imitation_portal
 from tests.drift.runs import SHORT_WAIT, drift_run
 

@@ -6,8 +6,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from scripts.drift.model import ElementResult, ElementVerdict
+from scripts.drift.model import ElementResult
 from scripts.drift.suite import test_documented_element_is_on_the_portal as element_test
+from scripts.verification.verdicts import ElementVerdict
 
 
 def run_with(verdict: ElementVerdict, mode: str) -> SimpleNamespace:

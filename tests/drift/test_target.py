@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from scripts.common.paths import ROOT
 from scripts.contract.model import project_contract
-from scripts.drift.model import Outcome
 from scripts.drift.target import Target, about_url
+from scripts.verification.verdicts import Outcome
 
 CONTRACT = project_contract()
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import pytest
 
 from scripts.contract.model import project_contract
-from scripts.drift.model import ElementVerdict, Outcome
 from scripts.drift.run import DriftRun
+from scripts.verification.verdicts import ElementVerdict, Outcome
 from tests.drift.imitation import imitation_portal
 from tests.drift.runs import ABOUT, drift_run
 

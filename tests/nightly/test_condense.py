@@ -93,7 +93,8 @@ def test_self_hosted_runner_is_named_in_where():
 def test_publish_job_modules_need_nothing_beyond_the_standard_library():
     # -S: no site-packages, as in the publish job, which installs nothing.
     code = (
-        "import scripts.nightly.publish, scripts.nightly.issues, scripts.nightly.history, "
+        "import scripts.nightly.publish, scripts.nightly.issues, scripts.nightly.record, "
+        "scripts.verification.history, scripts.verification.verdicts, "
         "scripts.contract.mentions"
     )
     done = subprocess.run(

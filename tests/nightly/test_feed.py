@@ -10,9 +10,9 @@ import jsonschema
 from scripts.common.paths import PORTAL
 from scripts.contract.mentions import Mention
 from scripts.contract.model import project_contract
-from scripts.nightly.history import status_from_runs
 from scripts.site import feed, status_json
 from scripts.site.changes import changes
+from scripts.verification.history import status_from_runs
 
 SITE = "https://example.org/guide/"
 MENTIONS = {
@@ -146,7 +146,7 @@ def test_status_json_matches_the_documented_schema():
 
 
 def test_status_json_without_history_matches_the_schema_and_says_none():
-    from scripts.nightly.history import VerificationStatus
+    from scripts.verification.history import VerificationStatus
 
     document = json.loads(status_json.render(project_contract(), VerificationStatus("none")))
     jsonschema.validate(document, status_schema())

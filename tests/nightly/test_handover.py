@@ -6,7 +6,7 @@ import pytest
 
 from scripts.contract.model import CONTRACT_PATH, project_contract
 from scripts.nightly.handover import HandoverError, contract_ids, validate
-from scripts.nightly.history import MAX_LABEL, portal_text
+from scripts.nightly.record import MAX_LABEL, portal_text
 
 IDS = contract_ids()
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.nightly.history import HistoryError, append_run, read_status, run_record
+from scripts.nightly.record import append_run, run_record
+from scripts.verification.history import HistoryError, read_status
 
 
 def report(finished: str, verdict: str = "present", outcome: str = "no drift") -> dict:
@@ -130,7 +131,7 @@ def test_the_page_verdict_changed_is_a_known_verdict(tmp_path: Path):
 
 def test_a_history_inside_the_repository_is_named_by_its_repository_path():
     from scripts.common.paths import ROOT
-    from scripts.nightly.history import shown_path
+    from scripts.verification.history import shown_path
 
     assert shown_path(ROOT / "portal" / "verification" / "history.json") == (
         "portal/verification/history.json"

@@ -1,7 +1,7 @@
 """A hostile portal's nights and a poisoned hand-over, walked end to end.
 
 Each night runs ``python -m scripts.nightly publish`` as the workflow does, against a bare git
-remote in a temporary folder and the fake GitHub CLI (tests/nightly/fake_gh.py), with the
+remote in a temporary folder and the fake GitHub CLI (tests/support/fake_gh.py), with the
 project's own contract. The hostile night's labels carry what a portal could show: markup,
 @mentions, issue references, control characters, a lone surrogate, a bidi override.
 """
@@ -9,7 +9,6 @@ project's own contract. The hostile night's labels carry what a portal could sho
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -21,11 +20,11 @@ import pytest
 
 from scripts.contract.mentions import scan_docs
 from scripts.contract.model import project_contract
-from scripts.nightly.history import load_runs
 from scripts.site import feed
+from scripts.verification.history import load_runs
+from tests.support.gh import install_fake_gh
 
 ROOT = Path(__file__).resolve().parents[2]
-FAKE_GH = Path(__file__).with_name("fake_gh.py")
 SITE = "https://example.org/guide/"
 DRIFTED = "login.submit"
 HOSTILE = (
@@ -49,22 +48,8 @@ class Night:
         subprocess.run(
             ["git", "-C", str(self.work), "remote", "add", "origin", str(self.remote)], check=True
         )
-        bin_dir = folder / "bin"
-        bin_dir.mkdir()
-        gh = bin_dir / "gh"
-        gh.write_text(f"#!{sys.executable}\n" + FAKE_GH.read_text())
-        gh.chmod(0o755)
-        self.state.write_text(
-            json.dumps({"labels": [], "issues": [], "dispatches": [], "calls": []})
-        )
-        self.env = {
-            **os.environ,
-            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-            "FAKE_GH_STATE": str(self.state),
-            "PYTHONPATH": str(ROOT),
-            "NIGHTLY_PUSH_PAUSE_SCALE": "0",
-            "GITHUB_REPOSITORY": "o/r",
-        }
+        self.state, self.env = install_fake_gh(folder)
+        self.env["GITHUB_REPOSITORY"] = "o/r"
 
     def publish(self, condensed: dict, name: str) -> subprocess.CompletedProcess:
         """Hand the condensed run over through the environment, as the workflow does."""

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from scripts.common import gitrun
 from scripts.contract.mentions import scan_docs
 from scripts.contract.model import CONTRACT_PATH, project_contract
 from scripts.nightly import labels
 from scripts.nightly.labels import Proposal, edit_contract, proposals, reader_text
+from tests.support.gh import install_fake_gh
 
 ROOT = Path(__file__).resolve().parents[2]
-FAKE_GH = Path(__file__).with_name("fake_gh.py")
 SUBMIT = "login.submit"
 
 
@@ -163,24 +164,17 @@ class Repository:
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(source.read_bytes())
-        env = {**os.environ, **labels.BOT}
+        env = {**os.environ, **gitrun.BOT}
         subprocess.run([*git, "add", "."], check=True)
         subprocess.run([*git, "commit", "--quiet", "-m", "main"], check=True, env=env)
         subprocess.run([*git, "remote", "add", "origin", str(self.remote)], check=True)
         subprocess.run([*git, "push", "--quiet", "origin", "main"], check=True)
-        bin_dir = folder / "bin"
-        bin_dir.mkdir()
-        gh = bin_dir / "gh"
-        gh.write_text(f"#!{sys.executable}\n" + FAKE_GH.read_text())
-        gh.chmod(0o755)
-        self.state.write_text(json.dumps({
+        self.state, self.env = install_fake_gh(folder, {
             "labels": ["portal-drift"], "dispatches": [], "calls": [],
             "issues": [{"number": 12, "title": "Portal drift: login.submit (label drift)",
                         "body": "<!-- drift-key: login.submit -->", "labels": ["portal-drift"],
                         "state": "open", "comments": []}],
-        }))
-        self.env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-                    "FAKE_GH_STATE": str(self.state), "PYTHONPATH": str(ROOT)}
+        })
 
     def propose(self, runs: list[dict]) -> subprocess.CompletedProcess:
         self.history.write_text(json.dumps(

@@ -1,11 +1,13 @@
 """Nights walked end to end: record → push → Pages dispatch → issues, with a fake gh on PATH.
 
 The history goes to a real git remote (a bare repository in a temporary folder); the GitHub
-CLI is tests/nightly/fake_gh.py, which rejects flags and labels the real gh would reject.
+CLI is tests/support/fake_gh.py, which rejects flags and labels the real gh would reject.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -14,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from scripts.common import gitrun
 from scripts.nightly import publish as nightly
+from tests.support.gh import install_fake_gh
 
 ROOT = Path(__file__).resolve().parents[2]
-FAKE_GH = Path(__file__).with_name("fake_gh.py")
 ELEMENT = "login.submit"
 OLD_LINK = "login.old_link"
 
@@ -39,23 +42,14 @@ def night(tmp_path: Path):
     subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
     subprocess.run(["git", "init", "--quiet", str(work)], check=True)
     subprocess.run(["git", "-C", str(work), "remote", "add", "origin", str(remote)], check=True)
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    gh = bin_dir / "gh"
-    gh.write_text(f"#!{sys.executable}\n" + FAKE_GH.read_text())
-    gh.chmod(0o755)
-    state = tmp_path / "gh.json"
-    state.write_text(json.dumps({"labels": [], "issues": [], "dispatches": [], "calls": []}))
-    env = {
-        **os.environ,
-        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-        "FAKE_GH_STATE": str(state),
-        "PYTHONPATH": str(ROOT),
-        "NIGHTLY_PUSH_PAUSE_SCALE": "0",
-        "GITHUB_REPOSITORY": "o/r",
-    }
+    state, env = install_fake_gh(tmp_path)
+    env["GITHUB_REPOSITORY"] = "o/r"
 
-    def run_night(day: int, elements: dict[str, str], outcome: str | None = None) -> dict:
+    def run_night(
+        day: int, elements: dict[str, str], outcome: str | None = None, sleep=None
+    ) -> dict:
+        """One night's publish; in this process when ``sleep`` (how to wait between refused
+        pushes) is given, else as the workflow runs it."""
         contract = small_contract(tmp_path / f"contract-{day}.yml", sorted(elements))
         drift = any(v in ("label drift", "missing", "locator drift") for v in elements.values())
         record = {
@@ -71,22 +65,37 @@ def night(tmp_path: Path):
         condensed = tmp_path / f"night-{day}.json"
         condensed.write_text(json.dumps({"mode": "live", "record": record}))
         before = json.loads(state.read_text())
-        done = subprocess.run(
-            [
-                sys.executable, "-m", "scripts.nightly", "publish", "--record", str(condensed),
-                "--repo", str(work), "--history-out", str(tmp_path / "history.json"),
-                "--contract", str(contract),
-            ],
-            cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120,
-        )
+        argv = [
+            "publish", "--record", str(condensed), "--repo", str(work),
+            "--history-out", str(tmp_path / "history.json"), "--contract", str(contract),
+        ]
+        if sleep is None:
+            done = subprocess.run(
+                [sys.executable, "-m", "scripts.nightly", *argv],
+                cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120,
+            )
+            returncode, output = done.returncode, done.stdout + done.stderr
+        else:
+            returncode, output = publish_here(argv, env, sleep)
         after = json.loads(state.read_text())
         after["new_calls"] = after["calls"][len(before["calls"]):]
-        after["returncode"] = done.returncode
-        after["output"] = done.stdout + done.stderr
+        after["returncode"] = returncode
+        after["output"] = output
         after["pushed"] = pushed_runs(remote)
         return after
 
     return run_night
+
+
+def publish_here(argv: list[str], env: dict[str, str], sleep) -> tuple[int, str]:
+    """Run the publish command in this process with ``env``; its status and its output."""
+    output = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(output), \
+            contextlib.redirect_stderr(output):
+        for name, value in env.items():
+            patch.setenv(name, value)
+        status = nightly.main(argv, sleep=sleep)
+    return status, output.getvalue()
 
 
 def pushed_runs(remote: Path) -> list[dict]:
@@ -148,8 +157,10 @@ def test_no_dispatch_and_no_issue_when_the_history_cannot_be_pushed(night, tmp_p
     night(1, {ELEMENT: "label drift"})
     (tmp_path / "remote.git" / "hooks" / "pre-receive").write_text("#!/bin/sh\nexit 1\n")
     (tmp_path / "remote.git" / "hooks" / "pre-receive").chmod(0o755)
-    refused = night(2, {ELEMENT: "label drift"})
+    waits: list[float] = []
+    refused = night(2, {ELEMENT: "label drift"}, sleep=waits.append)
     assert refused["returncode"] == 1
+    assert waits == [2, 4, 8], "three waits between four refused pushes"
     assert "could not push the history" in refused["output"]
     assert refused["new_calls"] == []
     assert len(refused["pushed"]) == 1
@@ -181,8 +192,7 @@ def test_a_push_refused_because_another_run_pushed_first_is_rebuilt_on_the_newes
         return original(repo, parent, text, message)
 
     monkeypatch.setattr(nightly, "commit_history", commit_after_a_rival)
-    monkeypatch.setattr(nightly.time, "sleep", lambda seconds: None)
-    runs = nightly.push_history(mine, record(2))
+    runs = nightly.push_history(mine, record(2), sleep=lambda seconds: None)
     assert [r["finished"][:10] for r in runs] == ["2026-12-01", "2026-12-02"]
     assert [r["finished"][:10] for r in pushed_runs(remote)] == ["2026-12-01", "2026-12-02"]
 
@@ -221,9 +231,8 @@ def test_fake_gh_rejects_a_flag_the_real_gh_does_not_have(night, tmp_path: Path)
     assert done.returncode == 2
 
 
-def test_refused_pushes_wait_longer_each_time_up_to_ten_seconds(monkeypatch):
-    monkeypatch.delenv("NIGHTLY_PUSH_PAUSE_SCALE", raising=False)
-    assert [nightly.push_pause(n) for n in (1, 2, 3, 4)] == [2, 4, 8, 10]
+def test_refused_pushes_wait_longer_each_time_up_to_ten_seconds():
+    assert [gitrun.push_pause(n) for n in (1, 2, 3, 4)] == [2, 4, 8, 10]
 
 
 def test_a_history_deleted_on_the_branch_fails_loudly_instead_of_starting_again(
@@ -238,7 +247,7 @@ def test_a_history_deleted_on_the_branch_fails_loudly_instead_of_starting_again(
     commit = subprocess.run(
         [*git, "commit-tree", tree, "-p", "portal-history", "-m", "oops"],
         capture_output=True, text=True, check=True,
-        env={**os.environ, **nightly.BOT},
+        env={**os.environ, **gitrun.BOT},
     ).stdout.strip()
     subprocess.run([*git, "update-ref", "refs/heads/portal-history", commit], check=True)
     third = night(3, {ELEMENT: "present"})

@@ -2,14 +2,13 @@
 
 Images are drawn with Pillow (a login form, a notice bar with a clock); the end-to-end tests
 run the real drift command against the replica and against a local server standing in for the
-live portal, then the photo step with tests/nightly/fake_gh.py as ``gh`` on PATH and a bare
+live portal, then the photo step with tests/support/fake_gh.py as ``gh`` on PATH and a bare
 git repository as the remote.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -23,8 +22,8 @@ from scripts.common.localserver import serve_directory
 from scripts.common.paths import PORTAL, ROOT
 from scripts.contract.model import project_contract
 from scripts.nightly import photos
+from tests.support.gh import install_fake_gh
 
-FAKE_GH = Path(__file__).with_name("fake_gh.py")
 LIVE_LOGIN = "https://foservices.icegate.gov.in/#/login"
 
 
@@ -157,14 +156,7 @@ def checkout(tmp_path: Path):
     subprocess.run([*git, "-C", str(work), "commit", "--quiet", "-m", "start"], check=True)
     subprocess.run(["git", "-C", str(work), "remote", "add", "origin", str(remote)], check=True)
     subprocess.run(["git", "-C", str(work), "push", "--quiet", "origin", "main"], check=True)
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    (bin_dir / "gh").write_text(f"#!{sys.executable}\n" + FAKE_GH.read_text())
-    (bin_dir / "gh").chmod(0o755)
-    state = tmp_path / "gh.json"
-    state.write_text(json.dumps({"labels": [], "issues": [], "dispatches": [], "calls": []}))
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-           "FAKE_GH_STATE": str(state), "PYTHONPATH": str(ROOT)}
+    state, env = install_fake_gh(tmp_path)
     return {"work": work, "remote": remote, "state": state, "env": env}
 
 

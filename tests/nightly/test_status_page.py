@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from scripts.contract.model import project_contract
-from scripts.nightly.history import SCHEMA, VerificationStatus, status_from_runs
 from scripts.site.portal_status import page_verification
 from scripts.site.words import ENGLISH
+from scripts.verification.history import SCHEMA, VerificationStatus, status_from_runs
 from tests.rendering import render_markdown
 from tests.sitebuild import ENGLISH_ONLY, BuildResult, build_copy
 

@@ -13,11 +13,11 @@ import pytest
 
 from scripts.common.paths import DOCS
 from scripts.contract.model import load_contract, project_contract
-from scripts.nightly.history import VerificationStatus
 from scripts.site.data import GuideData
 from scripts.site.extension import GuideExtension
 from scripts.site.sketch import CAPTION, svg_text
 from scripts.site.sources import load_sources
+from scripts.verification.history import VerificationStatus
 from tests.rendering import render_markdown
 
 NONE = VerificationStatus("none")

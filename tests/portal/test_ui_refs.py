@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from scripts.contract.model import project_contract
-from scripts.nightly.history import VerificationStatus
+from scripts.verification.history import VerificationStatus
 from tests.rendering import render_markdown
 
 

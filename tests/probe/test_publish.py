@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -14,9 +13,9 @@ import pytest
 from scripts.common import gitrun
 from scripts.probe.publish import BRANCH, PUBLISHED, publish, validated
 from scripts.verification.reachability import RecordError, read_lines
+from tests.support.gh import install_fake_gh
 
 ROOT = Path(__file__).resolve().parents[2]
-FAKE_GH = ROOT / "tests" / "nightly" / "fake_gh.py"
 START = datetime(2026, 12, 1, tzinfo=UTC)
 
 
@@ -119,14 +118,7 @@ def test_a_poisoned_hand_over_is_refused(poison: dict):
 
 def test_the_publish_command_refuses_a_poisoned_hand_over_and_touches_nothing(repo: Path,
                                                                               tmp_path: Path):
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    (bin_dir / "gh").write_text(f"#!{sys.executable}\n" + FAKE_GH.read_text())
-    (bin_dir / "gh").chmod(0o755)
-    state = tmp_path / "gh.json"
-    state.write_text(json.dumps({"labels": [], "issues": [], "dispatches": [], "calls": []}))
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-           "FAKE_GH_STATE": str(state), "PYTHONPATH": str(ROOT)}
+    state, env = install_fake_gh(tmp_path)
 
     def publish_command(value: str) -> subprocess.CompletedProcess:
         return subprocess.run(

@@ -13,7 +13,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from scripts.common.paths import DOCS
+from scripts.common.paths import DOCS, doc_url
 from scripts.contract.model import project_contract
 from tests.sitebuild import BuildResult
 
@@ -40,8 +40,7 @@ def search_index(site: Path) -> list[dict]:
 def guide_urls() -> list[str]:
     urls = []
     for path in sorted(DOCS.rglob("*.md")):
-        stem = path.relative_to(DOCS).as_posix().removesuffix(".md")
-        urls.append("" if stem == "index" else stem.removesuffix("/index") + "/")
+        urls.append(doc_url(path.relative_to(DOCS).as_posix()))
     return urls
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import feedparser
 from PIL import Image
 
-from scripts.nightly.history import SCHEMA
+from scripts.verification.history import SCHEMA
 from tests.sitebuild import ENGLISH_ONLY, build_copy
 
 

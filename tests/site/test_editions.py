@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.common.paths import DOCS, ROOT
+from scripts.common.paths import DOCS, ROOT, doc_url
 from scripts.site.page import front_matter
 from scripts.site.translation import translation_state
 from tests.sitebuild import BuildResult
@@ -21,18 +21,13 @@ from tests.sitebuild import BuildResult
 HINDI_DOCS = ROOT / "docs-hi"
 
 
-def url_of(path: str) -> str:
-    stem = path.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index") + "/"
-
-
 TRANSLATED = sorted(
-    url_of(p.relative_to(HINDI_DOCS).as_posix())
+    doc_url(p.relative_to(HINDI_DOCS).as_posix())
     for p in HINDI_DOCS.rglob("*.md")
     if (DOCS / p.relative_to(HINDI_DOCS)).is_file()
 )
 HINDI_ONLY = sorted(
-    url_of(p.relative_to(HINDI_DOCS).as_posix())
+    doc_url(p.relative_to(HINDI_DOCS).as_posix())
     for p in HINDI_DOCS.rglob("*.md")
     if not (DOCS / p.relative_to(HINDI_DOCS)).is_file()
 )

@@ -9,14 +9,14 @@ import pytest
 
 from scripts.common.paths import DOCS, ROOT
 from scripts.contract.model import project_contract
-from scripts.drift.model import ElementVerdict, Outcome, PageVerdict
-from scripts.nightly.history import status_from_runs
 from scripts.site.data import GuideData
 from scripts.site.extension import GuideExtension
 from scripts.site.portal_status import LEGEND
 from scripts.site.sources import load_sources, pages_citing
 from scripts.site.terminology import load_terms, terminology_path
 from scripts.site.words import ENGLISH, HINDI, verdict_word
+from scripts.verification.history import status_from_runs
+from scripts.verification.verdicts import ElementVerdict, Outcome, PageVerdict
 
 HINDI_DOCS = ROOT / "docs-hi"
 RUNS = [

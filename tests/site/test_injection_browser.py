@@ -23,8 +23,8 @@ import yaml
 from playwright.sync_api import Browser
 
 from scripts.common.localserver import serve_directory
-from scripts.nightly.history import SCHEMA
 from scripts.site.words import words_for
+from scripts.verification.history import SCHEMA
 from tests.site.injection import markup_found
 from tests.sitebuild import build_copy
 

@@ -17,12 +17,12 @@ from mkdocs.theme import Theme
 
 from scripts.common.paths import ROOT
 from scripts.contract.model import project_contract
-from scripts.nightly.history import status_from_runs
 from scripts.site import terminology
 from scripts.site.data import GuideData
 from scripts.site.extension import GuideExtension
 from scripts.site.sources import load_sources
 from scripts.site.terminology import Term
+from scripts.verification.history import status_from_runs
 from tests.site.injection import MARKUP_AS_TEXT, PAYLOAD, markup_found
 
 CITED = "cbic-self-help-2023"  # cited by log-in/steps.md

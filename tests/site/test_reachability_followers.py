@@ -10,8 +10,8 @@ import feedparser
 import jsonschema
 
 from scripts.contract.model import project_contract
-from scripts.nightly.history import VerificationStatus
 from scripts.site import feed, status_json
+from scripts.verification.history import VerificationStatus
 from scripts.verification.reachability import read_lines
 from tests.site.test_reachability_page import day_of_probes
 

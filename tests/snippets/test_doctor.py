@@ -18,7 +18,7 @@ import doctor
 import pytest
 from doctor import CHECKS, Endpoint, diagnose, exit_status, parse_endpoint, parse_proxy
 
-from scripts.tools.servers import closed_port, connect_proxy, https_server, silent_port
+from tests.support.servers import closed_port, connect_proxy, https_server, silent_port
 
 ROOT = Path(__file__).resolve().parents[2]
 NO_PROXY: dict[str, str] = {}

@@ -21,7 +21,7 @@ from urllib.parse import quote, unquote
 import doctor
 import pytest
 
-from scripts.tools.servers import closed_port, connect_proxy
+from tests.support.servers import closed_port, connect_proxy
 
 DOCTOR = Path(__file__).resolve().parents[2] / "snippets" / "doctor.py"
 USER = "alice"

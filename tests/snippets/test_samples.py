@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from scripts.tools.tool_samples import SAMPLES, all_samples
+from tests.snippets.samples import SAMPLES, all_samples
 
 SAMPLE_TEXTS = all_samples()
 
@@ -35,7 +35,7 @@ def comparable(text: str) -> str:
 def test_sample_on_the_tools_page_matches_the_real_output(name: str):
     shown = (SAMPLES / name).read_text(encoding="utf-8")
     assert comparable(shown) == comparable(SAMPLE_TEXTS[name]), (
-        f"docs/tools/samples/{name} is out of date: run python -m scripts.tools.tool_samples"
+        f"docs/tools/samples/{name} is out of date: run python -m tests.snippets.samples"
     )
 
 

@@ -1,6 +1,6 @@
 """Write the sample outputs shown on the Tools pages, by running the real tools.
 
-``python -m scripts.tools.tool_samples`` refreshes ``docs/tools/samples/``. A test runs the same
+``python -m tests.snippets.samples`` refreshes ``docs/tools/samples/``. A test runs the same
 scenarios and fails when a sample no longer matches what the tools print.
 """
 
@@ -48,7 +48,7 @@ def idcheck_samples() -> dict[str, str]:
 
 def doctor_sample() -> str:
     """The doctor against a local HTTPS server with a test certificate (all checks pass)."""
-    from scripts.tools.servers import https_server
+    from tests.support.servers import https_server
 
     with tempfile.TemporaryDirectory() as folder, https_server(Path(folder)) as server:
         argv = ["--host", f"localhost:{server.port}", "--cafile", server.cafile]
@@ -64,7 +64,7 @@ def doctor_sample() -> str:
 
 def doctor_proxy_sample() -> str:
     """The doctor through a local proxy that asks for a sign-in the doctor does not have."""
-    from scripts.tools.servers import connect_proxy, https_server
+    from tests.support.servers import connect_proxy, https_server
 
     with contextlib.ExitStack() as stack:
         folder = stack.enter_context(tempfile.TemporaryDirectory())

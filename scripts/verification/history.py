@@ -1,6 +1,7 @@
 """What the live portal showed: the verification history in ``portal/verification/``.
 
-The nightly drift run appends one record per live run (the newest 90 are kept). Readers are
+The nightly drift run appends one record per live run (the newest 90 are kept; the write side
+is ``scripts.nightly.record``, this module is the read model the site reads). Readers are
 shown, per element, the last date on which the live portal showed it as documented, and a
 warning when the portal changed under the guides (label changed, element missing). Locator
 drift (the element and its label as documented, only our selector changed) is for maintainers:
@@ -18,20 +19,17 @@ from __future__ import annotations
 
 import json
 import sys
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from scripts.common.clock import india_day
-from scripts.common.files import atomic_write, encodable, locked
 from scripts.common.paths import ROOT
-from scripts.drift.model import ElementVerdict, Outcome, PageVerdict
+from scripts.verification.verdicts import ElementVerdict, Outcome, PageVerdict
 
 HISTORY_PATH = ROOT / "portal" / "verification" / "history.json"
 SCHEMA = "icegate-verification-history/1"
-KEEP_RUNS = 90
 #: Verdicts that mean the live portal showed the element as the guides describe it.
 SEEN = frozenset({ElementVerdict.PRESENT.value, ElementVerdict.LOCATOR_DRIFT.value})
 #: Verdicts that mean the guides no longer match the portal (readers are warned).
@@ -43,8 +41,6 @@ PAGE_CHANGED = "changed"
 ELEMENT_VERDICTS = frozenset(verdict.value for verdict in ElementVerdict)
 PAGE_VERDICTS = frozenset(verdict.value for verdict in PageVerdict) | {PAGE_CHANGED, NOT_CHECKED}
 OUTCOMES = frozenset(outcome.value for outcome in Outcome)
-#: The longest portal label kept; longer text is cut (a page of text is not a label).
-MAX_LABEL = 300
 
 
 class HistoryError(ValueError):
@@ -261,63 +257,3 @@ def _tell_once(message: str) -> None:
     if message not in _TOLD:
         _TOLD.add(message)
         print(message, file=sys.stderr)
-
-
-def _hidden(character: str) -> bool:
-    """A control, format or surrogate code point, or a non-character (U+FFFE, U+FFFF)."""
-    return unicodedata.category(character) in ("Cc", "Cf", "Cs") or character in "\ufffe\uffff"
-
-
-def portal_text(text: str) -> str:
-    """Portal text made inert for issues, the history and the feed.
-
-    Control and format characters (NUL, escape, bidi overrides, zero-width marks) are dropped,
-    lone surrogates become U+FFFD, runs of white space become one space, and text longer than
-    ``MAX_LABEL`` characters is cut with an ellipsis.
-    """
-    kept = "".join(
-        " " if character.isspace() else character
-        for character in encodable(text)
-        if character.isspace() or not _hidden(character)
-    )
-    flat = " ".join(kept.split())
-    return flat if len(flat) <= MAX_LABEL else flat[: MAX_LABEL - 1] + "…"
-
-
-def run_record(report: dict[str, Any], where: str, run_url: str | None) -> dict[str, Any]:
-    """Condense a drift report into one history record."""
-    return {
-        "started": report["started"],
-        "finished": report["finished"] or report["started"],
-        "where": where,
-        "run_url": run_url,
-        "outcome": report["outcome"],
-        "pages": {page["page"]: page["verdict"] for page in report["pages"]},
-        "elements": {element["element"]: element["verdict"] for element in report["elements"]},
-        "observed": {
-            element["element"]: portal_text(element["observed_label"] or "")
-            for element in report["elements"]
-            if element["verdict"] == ElementVerdict.LABEL_DRIFT.value
-        },
-    }
-
-
-def append_run(
-    record: dict[str, Any], path: Path = HISTORY_PATH, keep: int = KEEP_RUNS
-) -> list[dict[str, Any]]:
-    """Append a run record to the history, keep the newest ``keep``, and write atomically.
-
-    The read, append and write happen under a lock on ``.<name>.lock`` beside the file, so
-    concurrent appends (two maintainers' ``record`` commands) each keep their run.
-
-    Returns:
-        The runs now in the history.
-
-    Raises:
-        HistoryError: when the existing history is malformed (it is left untouched).
-    """
-    with locked(path):  # concurrent appends wait: none is lost
-        runs = [*load_runs(path), record][-keep:]
-        document = {"schema": SCHEMA, "keep": keep, "runs": runs}
-        atomic_write(path, json.dumps(document, indent=1, ensure_ascii=False) + "\n")
-    return runs

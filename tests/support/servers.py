@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import trustme
 
-from scripts.common.localserver import STOP_POLL
+from scripts.common.localserver import serve
 
 
 @dataclass
@@ -28,14 +28,6 @@ class Https:
     host: str
     port: int
     cafile: str
-
-
-def _serve(server: ThreadingHTTPServer) -> threading.Thread:
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": STOP_POLL}, daemon=True
-    )
-    thread.start()
-    return thread
 
 
 def lax_certificate(tmp_path: Path, name: str) -> tuple[Path, Path]:
@@ -89,12 +81,6 @@ def lax_certificate(tmp_path: Path, name: str) -> tuple[Path, Path]:
     return cafile, chain
 
 
-class ThreadingHTTPServerV6(ThreadingHTTPServer):
-    """A threading HTTP server on IPv6 (for ``[::1]`` tests)."""
-
-    address_family = socket.AF_INET6
-
-
 @contextlib.contextmanager
 def https_server(
     tmp_path: Path,
@@ -143,17 +129,9 @@ def https_server(
             self.end_headers()
             self.wfile.write(body)
 
-    server_class = ThreadingHTTPServerV6 if ":" in address else ThreadingHTTPServer
-    server = server_class((address, 0), Handler)
-    server.daemon_threads = True
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    _serve(server)
-    try:
+    with serve(Handler, host=address, tls=context) as server:
         host = address if ":" in address else "localhost"
-        yield Https(host, server.server_address[1], str(cafile))
-    finally:
-        server.shutdown()
-        server.server_close()
+        yield Https(host, server.port, str(cafile))
 
 
 @contextlib.contextmanager
@@ -257,12 +235,5 @@ def connect_proxy(
                         return
                     (upstream if sock is self.connection else self.connection).sendall(data)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    _serve(server)
-    try:
-        port = server.server_address[1]
-        yield Proxy(f"http://127.0.0.1:{port}", tunnels, authorizations, port)
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(Handler) as server:
+        yield Proxy(f"http://127.0.0.1:{server.port}", tunnels, authorizations, server.port)

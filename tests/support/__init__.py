@@ -1,0 +1,1 @@
+"""Test scaffolding shared by several test folders: local servers and the like."""
