@@ -45,17 +45,19 @@ serve-hi: $(DOCS_STAMP)
 translations: $(DOCS_STAMP)
 	$(BIN)/python -m scripts.site.translations
 
-## test: lint, build, and run every test (unit, doc blocks, site in Chromium, drift on the replica)
+## test: lint, type-check, build, and run every test (unit, doc blocks, site in Chromium, drift on the replica)
 test: $(TEST_STAMP)
 	$(BIN)/python -m scripts.tools.browser
 	$(PREBUILD)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 ## test-fast: everything but the browser suites (for editing prose); CI runs `make test`
 test-fast: $(TEST_STAMP)
 	$(PREBUILD)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest -m "not browser"
 
 ## setup: the test environment and a Chromium, nothing else (used by the nightly workflow)

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from markdown.inlinepatterns import InlineProcessor
 
 from scripts.common.paths import PORTAL
+from scripts.site.inline import MarkerInlineProcessor, Replacement
 from scripts.site.markers import MarkerBlock
 
 CONTACTS_PATH = PORTAL / "contacts.yml"
@@ -97,14 +97,14 @@ def contact(what: str, desk: Helpdesk, words: dict[str, str]) -> etree.Element |
     return None
 
 
-class ContactProcessor(InlineProcessor):
+class ContactProcessor(MarkerInlineProcessor):
     """Turn ``[[contact:WHAT]]`` into a link or text from ``portal/contacts.yml``."""
 
     def __init__(self, state: Any) -> None:
         super().__init__(CONTACT_REF)
         self.state = state
 
-    def handleMatch(self, m: Any, data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
+    def found(self, m: re.Match[str], data: str) -> Replacement:
         """Build the element for one marker; an unknown one fails the strict build."""
         made = contact(m.group("what"), helpdesk(), self.state.words)
         if made is None:

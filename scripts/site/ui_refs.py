@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import Any
 
 from markdown.extensions.toc import slugify
-from markdown.inlinepatterns import InlineProcessor
 
 from scripts.contract.model import Element
 from scripts.site.dates import reader_date
+from scripts.site.inline import MarkerInlineProcessor, Replacement
 from scripts.site.markers import MarkerBlock
 from scripts.site.plain import keep_as_text
 from scripts.site.words import ENGLISH
@@ -90,14 +91,14 @@ def reader_state(
     )
 
 
-class UiRefProcessor(InlineProcessor):
+class UiRefProcessor(MarkerInlineProcessor):
     """Turn ``[[ui:ID]]`` into the element's label and verification state."""
 
     def __init__(self, pattern: str, extension: Any) -> None:
         super().__init__(pattern)
         self.extension = extension
 
-    def handleMatch(self, m: Any, data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
+    def found(self, m: re.Match[str], data: str) -> Replacement:
         """Build the HTML for one reference."""
         element_id = m.group("id")
         element = self.extension.contract.elements.get(element_id)

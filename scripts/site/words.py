@@ -7,8 +7,12 @@ them (page footer, drift warning, verification line). A new edition adds its lan
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING
 
 from markdown.extensions.toc import slugify
+
+if TYPE_CHECKING:
+    from scripts.contract.model import Page
 
 ENGLISH: dict[str, str] = {
     "language": "en",
@@ -321,9 +325,9 @@ def verdict_word(verdict: str, words: dict[str, str]) -> str:
     return words.get("verdict_" + verdict.replace(" ", "_"), verdict)
 
 
-def page_title(page: object, words: dict[str, str]) -> str:
+def page_title(page: Page, words: dict[str, str]) -> str:
     """A portal page's name in the edition's words (``page_title_<id>``), else the contract's."""
-    return words.get(f"page_title_{page.id}", page.title)  # type: ignore[attr-defined]
+    return words.get(f"page_title_{page.id}", page.title)
 
 
 def english_id(key: str, words: dict[str, str]) -> str | None:

@@ -25,12 +25,15 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
-from threading import Thread
+from typing import TYPE_CHECKING, BinaryIO
 
-from scripts.common.localserver import STOP_POLL
+from scripts.common import localserver
 from scripts.common.paths import ROOT
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Playwright
 
 OUT = ROOT / "benchmarks" / "latest.md"
 LIGHTHOUSE = "lighthouse@12.2.3"
@@ -106,10 +109,10 @@ def build(site: Path, config: str = "mkdocs.yml") -> float:
 class GzipHandler(SimpleHTTPRequestHandler):
     """Serves the site as a typical static host does: gzip for text, a 10-minute cache."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Quiet."""
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> BinaryIO | None:
         """Compress text files when the browser accepts gzip."""
         path = Path(self.translate_path(self.path))
         if path.is_dir():
@@ -130,7 +133,8 @@ class GzipHandler(SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         """Add the cache header to uncompressed answers too."""
-        if not any(h.lower().startswith(b"cache-control") for h in self._headers_buffer):
+        sent: list[bytes] = getattr(self, "_headers_buffer", [])
+        if not any(h.lower().startswith(b"cache-control") for h in sent):
             self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
 
@@ -138,14 +142,8 @@ class GzipHandler(SimpleHTTPRequestHandler):
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
     """Serve ``site`` with gzip on 127.0.0.1."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
-    server.daemon_threads = True
-    Thread(target=server.serve_forever, kwargs={"poll_interval": STOP_POLL}, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with localserver.serve(partial(GzipHandler, directory=str(site))) as server:
+        yield server.url
 
 
 def pages_of(site: Path) -> list[str]:
@@ -157,7 +155,7 @@ def pages_of(site: Path) -> list[str]:
     ]
 
 
-def transfer(browser, url: str, warm_from: str | None) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def transfer(browser: Browser, url: str, warm_from: str | None) -> tuple[int, int]:
     """Bytes transferred to load ``url`` (all, and without images), optionally after a visit.
 
     Service workers are blocked: what a worker answers shows here as 0 bytes, and what it
@@ -193,7 +191,8 @@ def lighthouse(urls: list[str]) -> dict[str, dict[str, int]]:
             ["npm", "install", "--silent", "--prefix", str(BENCH_NODE), "-E", LIGHTHOUSE],
             check=True,
         )
-    from scripts.tools.browser import desktop_chromium, ensure_chromium
+    from scripts.common.browser import desktop_chromium
+    from scripts.tools.browser import ensure_chromium
 
     # Lighthouse's figures are for the desktop browser; the headless shell is for the tests.
     env = {**os.environ, "CHROME_PATH": desktop_chromium() or ensure_chromium()}
@@ -227,7 +226,7 @@ def lighthouse(urls: list[str]) -> dict[str, dict[str, int]]:
     return scores
 
 
-def drift_times(browser) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
+def drift_times(browser) -> tuple[float, float, int]:
     """Replica drift run wall time: the real contract, and one grown to 200 elements."""
     from scripts.common.localserver import serve_directory
     from scripts.contract.model import project_contract
@@ -259,7 +258,7 @@ def drift_times(browser) -> tuple[float, float, int]:  # type: ignore[no-untyped
     return results[0], results[1], len(contract.elements)
 
 
-def checker_requests(browser, url: str) -> list[str]:  # type: ignore[no-untyped-def]
+def checker_requests(browser: Browser, url: str) -> list[str]:
     """The checker's files requested while ``url`` loads and settles, untouched."""
     context = browser.new_context()
     page = context.new_page()
@@ -271,7 +270,7 @@ def checker_requests(browser, url: str) -> list[str]:  # type: ignore[no-untyped
     return [address for address in requested if CHECKER_PATH in address]
 
 
-def checker_bytes(browser, url: str) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
+def checker_bytes(browser: Browser, url: str) -> tuple[int, list[str]]:
     """Bytes the checker's code costs (gzip) once the reader starts to use it."""
     context = browser.new_context()
     page = context.new_page()
@@ -317,7 +316,7 @@ KEYSTROKE_PROBE = """
 """
 
 
-def keystroke_latencies(browser, url: str) -> tuple[list[float], list[float]]:  # type: ignore[no-untyped-def]
+def keystroke_latencies(browser: Browser, url: str) -> tuple[list[float], list[float]]:
     """Milliseconds from each keystroke to its answer in the page, and to the next frame."""
     context = browser.new_context()
     page = context.new_page()
@@ -348,7 +347,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(int(len(ordered) * share + 0.5) - 1, 0)]
 
 
-def idcheck_rows(browser, url: str, pages: list[str]) -> list[Row]:  # type: ignore[no-untyped-def]
+def idcheck_rows(browser: Browser, url: str, pages: list[str]) -> list[Row]:
     """The in-page ID check: page weight before use, checker size and where it loads, latency."""
     rows = []
     _, first = transfer(browser, url + IDCHECK_PAGE, None)
@@ -588,7 +587,7 @@ def test_rows() -> list[Row]:
     ]
 
 
-def launch(playwright):  # type: ignore[no-untyped-def]
+def launch(playwright: Playwright) -> Browser:
     """Chromium as the tests use it: no name resolves beyond this machine."""
     from scripts.tools.browser import ensure_chromium
 
@@ -598,7 +597,7 @@ def launch(playwright):  # type: ignore[no-untyped-def]
     )
 
 
-def findability_rows(browser, url: str) -> list[Row]:  # type: ignore[no-untyped-def]
+def findability_rows(browser: Browser, url: str) -> list[Row]:
     """Search: the share of reader queries that land right on Enter, and in the top 3."""
     from scripts.tools import findability
 

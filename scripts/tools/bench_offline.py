@@ -19,6 +19,7 @@ The first-visit budget applies to the page; the worker's download comes after th
 from __future__ import annotations
 
 import gzip
+import io
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,16 +67,26 @@ class Tally:
         return sent
 
 
-class _CountingWriter:
+class _CountingWriter(io.BufferedIOBase):
+    """The connection's writer, counting every byte written through it."""
+
     def __init__(self, raw: Any, tally: Tally) -> None:
+        super().__init__()
         self._raw, self._tally = raw, tally
 
-    def write(self, data: bytes) -> int:
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:  # bytes-like, as BufferedIOBase.write takes
         self._tally.add(len(data))
         return self._raw.write(data)
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._raw, name)
+    def flush(self) -> None:
+        self._raw.flush()
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
 
 
 class CountingHandler(GzipHandler):
@@ -86,7 +97,7 @@ class CountingHandler(GzipHandler):
     def setup(self) -> None:
         """Count what goes out on this connection."""
         super().setup()
-        self.wfile = _CountingWriter(self.wfile, self.tally)  # type: ignore[assignment]
+        self.wfile = _CountingWriter(self.wfile, self.tally)
 
 
 @contextmanager

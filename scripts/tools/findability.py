@@ -23,11 +23,15 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import yaml
 
 from scripts.common.paths import ROOT
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Playwright
 
 QUERIES = ROOT / "benchmarks" / "findability.yml"
 #: Where each edition lives under the site root.
@@ -155,7 +159,7 @@ SEARCH_READY = """
 """
 
 
-def run_query(page, base_url: str, home: str, query: Query) -> Outcome:  # type: ignore[no-untyped-def]
+def run_query(page: Page, base_url: str, home: str, query: Query) -> Outcome:
     """Open the home page, tap the search icon, type the query, pause, press Enter."""
     page.goto(home, wait_until="load")
     initial = page.locator(".md-search-result__meta").text_content()
@@ -182,12 +186,15 @@ def run_query(page, base_url: str, home: str, query: Query) -> Outcome:  # type:
     return Outcome(query, landed, top3)
 
 
-def measure(browser, base_url: str, queries: dict[str, list[Query]]) -> list[Figures]:  # type: ignore[no-untyped-def]
+def measure(
+    browser: Browser, base_url: str, queries: dict[str, list[Query]]
+) -> list[Figures]:
     """Run every query of every edition on the site served at ``base_url``."""
     figures = []
     for edition, listed in queries.items():
         context = browser.new_context(
-            viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
+            viewport={"width": PHONE["width"], "height": PHONE["height"]}, is_mobile=True,
+            has_touch=True, device_scale_factor=2,
         )
         page = context.new_page()
         home = base_url + EDITIONS[edition]
@@ -197,7 +204,7 @@ def measure(browser, base_url: str, queries: dict[str, list[Query]]) -> list[Fig
     return figures
 
 
-def launch(playwright):  # type: ignore[no-untyped-def]
+def launch(playwright: Playwright) -> Browser:
     """Chromium as the tests use it: no name resolves beyond this machine."""
     from scripts.tools.browser import ensure_chromium
 
