@@ -226,6 +226,24 @@ def lighthouse(urls: list[str]) -> dict[str, dict[str, int]]:
     return scores
 
 
+def probe_times(browser: Browser, runs: int = 3) -> list[float]:
+    """Wall time of a reachability probe (the home and login pages) on the replica, per run."""
+    from scripts.common.localserver import serve_directory
+    from scripts.contract.model import project_contract
+    from scripts.drift.target import Target
+    from scripts.probe.run import probe
+
+    contract = project_contract()
+    times = []
+    with serve_directory(ROOT / "portal" / "replica") as url:
+        target = Target.replica_layout(contract, url)
+        for _ in range(runs):
+            started = time.perf_counter()
+            probe(contract, target, browser, "icegate-guide-bench")
+            times.append(time.perf_counter() - started)
+    return times
+
+
 def drift_times(browser) -> tuple[float, float, int]:
     """Replica drift run wall time: the real contract, and one grown to 200 elements."""
     from scripts.common.localserver import serve_directory
@@ -519,6 +537,9 @@ def main(argv: list[str] | None = None) -> int:
             from scripts.tools import bench_offline  # offline reading: the worker's rows
 
             rows.extend(bench_offline.rows(browser, site))
+            probes = probe_times(browser)
+            rows.append(Row("reachability probe on the replica (home, login), median of 3",
+                            f"{statistics.median(probes):.1f} s"))
             full, grown, count = drift_times(browser)
             rows.append(
                 Row(f"drift run on the replica, contract ({count} elements)", f"{full:.1f} s")
