@@ -12,6 +12,7 @@ import contextlib
 import functools
 import socket
 import ssl
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -42,7 +43,23 @@ class QuietHandler(SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-class ThreadingHTTPServerV6(ThreadingHTTPServer):
+class LocalHTTPServer(ThreadingHTTPServer):
+    """A threading HTTP server that does not print a traceback when a client hangs up.
+
+    Browsers cancel requests (a page left before its last file came, a held request); the
+    standard server prints each broken pipe to stderr, which reads like a failure and is not.
+    """
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Ignore a client that went away; report anything else as the standard server does."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
+class ThreadingHTTPServerV6(LocalHTTPServer):
     """A threading HTTP server on IPv6 (for ``[::1]``)."""
 
     address_family = socket.AF_INET6
@@ -84,7 +101,7 @@ def serve(
     Yields:
         The running server; it is stopped and closed when the block ends.
     """
-    server_class = ThreadingHTTPServerV6 if ":" in host else ThreadingHTTPServer
+    server_class = ThreadingHTTPServerV6 if ":" in host else LocalHTTPServer
     server = server_class((host, port), handler)
     server.daemon_threads = True
     if tls is not None:
