@@ -187,7 +187,7 @@ class GuideExtension(Extension):
             return guide_data(ROOT / self.getConfig("docs_dir"))
         return self._data
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         """Register the processors, with a state of their own for this Markdown instance."""
         md.registerExtension(self)
         state = RenderState(self.getConfigs(), self.data, md)
@@ -202,7 +202,7 @@ class GuideExtension(Extension):
         md.treeprocessors.register(PhoneLayout(md), "icegate_phone_layout", 2)
 
 
-def makeExtension(**kwargs: Any) -> GuideExtension:  # noqa: N802 - Python-Markdown's name
+def makeExtension(**kwargs: Any) -> GuideExtension:  # Python-Markdown's name
     """Create the extension (Python-Markdown calls this for ``scripts.site.extension``)."""
     return GuideExtension(**kwargs)
 
