@@ -43,7 +43,7 @@ serve-hi: $(DOCS_STAMP)
 
 ## translations: list Hindi pages whose English page changed, and English pages not translated
 translations: $(DOCS_STAMP)
-	$(BIN)/python -m scripts.site.translations
+	$(BIN)/python -m scripts.site.translation_report
 
 ## test: lint, type-check, build, and run every test (unit, doc blocks, site in Chromium, drift on the replica)
 test: $(TEST_STAMP)

@@ -63,7 +63,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.hookimpl(optionalhook=True)
-def pytest_configure_node(node) -> None:  # noqa: ANN001 - xdist's WorkerController
+def pytest_configure_node(node) -> None:
     """Tell each worker where the controller's build will be."""
     if SHARED_BUILD in node.config.stash:
         node.workerinput[BUILD_KEY] = str(node.config.stash[SHARED_BUILD])
@@ -74,7 +74,7 @@ def _given_site(config: pytest.Config) -> bool:
 
 
 @pytest.hookimpl(optionalhook=True)
-def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN001, ANN201 - xdist's
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """Under ``--dist loadgroup``, group tests by what they share (``tests/parallel.py``).
 
     Any other ``--dist`` mode gets xdist's own scheduler.

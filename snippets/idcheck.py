@@ -1152,7 +1152,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"idcheck: error: {error}", file=sys.stderr)
         return 2
-    except Exception as error:  # a fault in this program, not in what was typed
+    except Exception as error:  # noqa: BLE001 - a fault in this program, not in what was typed
         print(
             f"idcheck: internal error ({type(error).__name__}); please report it with the "
             f"command you ran: {GUIDE_URL}",

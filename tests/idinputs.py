@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "snippets"))
 
-from idcheck import (  # noqa: E402
+from idcheck import (
     ALPHABET,
     GST_STATE_CODES,
     OLD_SPECIAL_IECS,

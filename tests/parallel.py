@@ -106,7 +106,7 @@ def order_for_workers(items: list[pytest.Item]) -> None:
 class SharedWorkScheduling(LoadScopeScheduling):
     """xdist's scope scheduling with our units (``share_group``), in the workers' order."""
 
-    def __init__(self, config: pytest.Config, log=None) -> None:  # noqa: ANN001 - xdist's
+    def __init__(self, config: pytest.Config, log=None) -> None:
         super().__init__(config, log)
         # xdist would send the units with the most tests first; the workers' order is ours.
         config.option.loadscopereorder = False

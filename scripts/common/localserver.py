@@ -33,7 +33,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
     extra_headers: dict[str, str] = {}
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:  # the stdlib's signature
         """Drop the per-request log line."""
 
     def end_headers(self) -> None:

@@ -280,7 +280,7 @@ def plan_gone(key: str, runs: list[dict[str, Any]], issue: OpenIssue) -> Action:
 def plan(
     runs: list[dict[str, Any]],
     open_issues: list[OpenIssue],
-    rules: Rules = Rules(),  # noqa: B008 - frozen, used read-only
+    rules: Rules = Rules(),  # frozen and read only, so one shared default is safe
     mentions: dict[str, list[str]] | None = None,
     element_pages: Mapping[str, str] | None = None,
 ) -> list[Action]:

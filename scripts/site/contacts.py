@@ -15,13 +15,13 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from scripts.common.paths import PORTAL
 from scripts.site.inline import MarkerInlineProcessor, Replacement
 from scripts.site.markers import MarkerBlock
+from scripts.site.state import RenderState
 
 CONTACTS_PATH = PORTAL / "contacts.yml"
 CONTACT_REF = r"\[\[contact:(?P<what>[a-z]+)\]\]"
@@ -100,7 +100,7 @@ def contact(what: str, desk: Helpdesk, words: dict[str, str]) -> etree.Element |
 class ContactProcessor(MarkerInlineProcessor):
     """Turn ``[[contact:WHAT]]`` into a link or text from ``portal/contacts.yml``."""
 
-    def __init__(self, state: Any) -> None:
+    def __init__(self, state: RenderState) -> None:
         super().__init__(CONTACT_REF)
         self.state = state
 
@@ -141,7 +141,7 @@ class HelpdeskBlock(MarkerBlock):
 
     def render(self, parent: etree.Element, marker: str) -> None:
         """Write the call box in place of the marker."""
-        call_box(parent, self.extension.words, helpdesk())
+        call_box(parent, self.state.words, helpdesk())
 
 
 def _typed(desk: Helpdesk) -> re.Pattern[str]:

@@ -13,7 +13,7 @@ runs Python-Markdown extensions (MkDocs, Zensical) renders the same pages:
   footer with the review date, the verification line, its sources and two ways to report a
   problem (``facts``);
 - a translated page whose English page changed since translation gets a notice at the top
-  (``translation``).
+  (``stale_notice``).
 - ``[[contact:phone]]``, ``[[contact:email]]``, ``[[contact:hours]]``, ``[[contact:ticket]]``
   and a ``[[helpdesk]]`` paragraph print the helpdesk's details from ``portal/contacts.yml``
   as links a phone can tap; a number typed by hand is linked too (``contacts``);
@@ -22,17 +22,18 @@ runs Python-Markdown extensions (MkDocs, Zensical) renders the same pages:
   (``layout``).
 
 It takes what it needs from the Markdown and the page's front matter; which page is being
-rendered comes from ``page`` (both generators say it in their own way).
+rendered comes from ``page`` (both generators say it in their own way). What the processors
+share while one page renders is a ``RenderState`` (``scripts.site.state``).
 """
 
 from __future__ import annotations
 
 import logging
-import posixpath
 import xml.etree.ElementTree as etree
 from typing import Any
 
 from markdown import Markdown
+from markdown.blockparser import BlockParser
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -44,89 +45,18 @@ from scripts.site.contacts import ContactProcessor, HelpdeskBlock, helpdesk, lin
 from scripts.site.data import GuideData, guide_data
 from scripts.site.layout import checklists, label_table_cells, soft_breaks
 from scripts.site.markers import MarkerBlock
-from scripts.site.page import PageContext, generator_page_path, is_own_conversion, read_context
+from scripts.site.page import generator_page_path, is_own_conversion, read_context
 from scripts.site.portal_status import StatusBlock
 from scripts.site.reachability_page import ReachabilityBlock
 from scripts.site.screens import ScreenBlock
 from scripts.site.search_terms import add_terms, terms_for
-from scripts.site.sources import SourceList
+from scripts.site.source_list import SourceList
+from scripts.site.stale_notice import add_stale_banner
+from scripts.site.state import RenderState
 from scripts.site.terminology import TerminologyTable
-from scripts.site.translation import add_stale_banner
 from scripts.site.ui_refs import ReferenceTable, UiRefProcessor
-from scripts.site.words import words_for
 
 log = logging.getLogger("mkdocs.icegate.extension")
-
-REFERENCE_PAGE = "reference/portal-elements.md"
-SOURCES_PAGE = "reference/sources.md"
-STATUS_PAGE = "reference/portal-status.md"
-
-
-class RenderState:
-    """What the processors of one Markdown instance share while it renders one page."""
-
-    def __init__(self, extension: GuideExtension, md: Markdown) -> None:
-        self.settings = extension.getConfigs()
-        self.data: GuideData = extension.data
-        self.md = md
-        self.words = words_for(self.settings["language"])
-        self.context: PageContext | None = None
-        self.owns_page = False
-        self.lines: dict[str, int] = {}
-        self.mentioned: list[str] = []
-
-    # What the block and inline processors read.
-    @property
-    def contract(self):  # noqa: ANN201 - shorthand for the processors
-        """The element contract."""
-        return self.data.contract
-
-    @property
-    def status(self):  # noqa: ANN201
-        """The live verification status."""
-        return self.data.status
-
-    @property
-    def mentions(self):  # noqa: ANN201
-        """Element id → its mentions in the docs folder."""
-        return self.data.mentions
-
-    @property
-    def sources(self):  # noqa: ANN201
-        """The source register."""
-        return self.data.sources
-
-    @property
-    def cited_on(self):  # noqa: ANN201
-        """Source id → pages citing it."""
-        return self.data.cited_on
-
-    @property
-    def page(self) -> str | None:
-        """The page being rendered, relative to the docs folder (None when not known)."""
-        return self.context.path if self.context else None
-
-    reference_page = REFERENCE_PAGE
-    sources_page = SOURCES_PAGE
-    status_page = STATUS_PAGE
-
-    def link(self, target: str) -> str:
-        """A link from the current page to ``target`` (a docs-relative ``.md`` path)."""
-        here = posixpath.dirname(self.page or "")
-        return posixpath.relpath(target, here or ".")
-
-    def href(self, element: Any) -> str:
-        """The link from the current page to an element's row on the reference page."""
-        return f"{self.link(self.reference_page)}#{element.anchor}"
-
-    def where(self, element_id: str) -> str:
-        """``docs/PAGE:LINE`` of the first mention of ``element_id`` on the current page."""
-        line = self.lines.get(element_id)
-        docs = self.settings["docs_dir"].rstrip("/")
-        page = f"{docs}/{self.page}" if self.page else "<page>"
-        offset = self.context.line_offset if self.context else 0
-        return f"{page}:{line + offset}" if line else page
-
 
 class PageRecorder(Preprocessor):
     """Find out which page this is, and where each element reference sits in it."""
@@ -211,7 +141,7 @@ class PhoneLayout(Treeprocessor):
 class MarkerBlocks(MarkerBlock):
     """Every marker paragraph the build fills in, each with its own renderer."""
 
-    def __init__(self, parser: Any, state: RenderState) -> None:
+    def __init__(self, parser: BlockParser, state: RenderState) -> None:
         super().__init__(parser, state)
         self.renderers = {
             marker: cls(parser, state)
@@ -257,10 +187,10 @@ class GuideExtension(Extension):
             return guide_data(ROOT / self.getConfig("docs_dir"))
         return self._data
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         """Register the processors, with a state of their own for this Markdown instance."""
         md.registerExtension(self)
-        state = RenderState(self, md)
+        state = RenderState(self.getConfigs(), self.data, md)
         md.preprocessors.register(PageRecorder(md, state), "icegate_page", 40)
         md.inlinePatterns.register(UiRefProcessor(UI_REF.pattern, state), "icegate_ui_ref", 175)
         md.inlinePatterns.register(ContactProcessor(state), "icegate_contact", 174)
@@ -272,7 +202,7 @@ class GuideExtension(Extension):
         md.treeprocessors.register(PhoneLayout(md), "icegate_phone_layout", 2)
 
 
-def makeExtension(**kwargs: Any) -> GuideExtension:  # noqa: N802 - Python-Markdown's name
+def makeExtension(**kwargs: Any) -> GuideExtension:  # Python-Markdown's name
     """Create the extension (Python-Markdown calls this for ``scripts.site.extension``)."""
     return GuideExtension(**kwargs)
 

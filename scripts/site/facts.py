@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import xml.etree.ElementTree as etree
-from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
 
 from scripts.common.site_config import usable_email
@@ -19,9 +18,7 @@ from scripts.site.dates import reader_date
 from scripts.site.plain import keep_as_text
 from scripts.site.portal_status import page_verification
 from scripts.site.sources import SourceError, resolve
-
-if TYPE_CHECKING:
-    from scripts.site.extension import RenderState
+from scripts.site.state import RenderState
 
 log = logging.getLogger("mkdocs.icegate.facts")
 

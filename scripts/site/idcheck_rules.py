@@ -21,7 +21,7 @@ from scripts.common.paths import ROOT
 
 sys.path.insert(0, str(ROOT / "snippets"))
 
-import idcheck  # noqa: E402
+import idcheck
 
 #: The checks the page offers (mobile numbers and e-mail addresses stay in the download).
 PAGE_CHECKS = ("iec", "pan", "gstin")

@@ -20,7 +20,7 @@ class MarkerInlineProcessor(InlineProcessor):
     """An inline processor whose matches are handled by ``found``."""
 
     # Same signature as the stubs give InlineProcessor, which narrow Pattern's (their ignore).
-    def handleMatch(  # type: ignore[override]  # noqa: N802 - Python-Markdown's name
+    def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> Replacement:
         """Hand the match to ``found``."""

@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from typing import Any
 
+from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 
 from scripts.site.plain import keep_as_text
+from scripts.site.state import RenderState
 
 
 class MarkerBlock(BlockProcessor):
     """Replace a paragraph holding exactly one of ``markers`` with generated content.
 
     Subclasses set ``markers`` and implement ``render``. Whatever ``render`` writes is kept
-    as text (``scripts.site.plain``): Python-Markdown does not read it again.
+    as text (``scripts.site.plain``): Python-Markdown does not read it again. What the page
+    is made from is in ``self.state`` (``scripts.site.state``).
     """
 
     markers: tuple[str, ...] = ()
 
-    def __init__(self, parser: Any, extension: Any) -> None:
+    def __init__(self, parser: BlockParser, state: RenderState) -> None:
         super().__init__(parser)
-        self.extension = extension
+        self.state = state
 
     def test(self, parent: etree.Element, block: str) -> bool:
         """Match the marker paragraphs only."""

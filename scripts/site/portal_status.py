@@ -104,10 +104,10 @@ class StatusBlock(MarkerBlock):
         """Write the status (or the one-line summary) in place of the marker."""
         if marker == LAST_RUN_MARKER:
             etree.SubElement(parent, "p").text = last_run_sentence(
-                self.extension.status, self.extension.words
+                self.state.status, self.state.words
             )
             return
-        status, words = self.extension.status, self.extension.words
+        status, words = self.state.status, self.state.words
         if status.state == "unknown":
             etree.SubElement(parent, "p").text = words["status_unknown"].format(
                 problem=status.problem
@@ -121,7 +121,7 @@ class StatusBlock(MarkerBlock):
         self._chart(parent, status.runs)
 
     def _latest(self, parent: etree.Element, run: dict[str, Any]) -> None:
-        words = self.extension.words
+        words = self.state.words
         heading(parent, words, "status_latest")
         items = etree.SubElement(parent, "ul")
         etree.SubElement(items, "li").text = words["status_finished"].format(when=run["finished"])
@@ -141,7 +141,7 @@ class StatusBlock(MarkerBlock):
         etree.SubElement(head, "th").text = words["status_col_page"]
         etree.SubElement(head, "th").text = words["status_col_state"]
         body = etree.SubElement(table, "tbody")
-        for page in self.extension.contract.pages.values():
+        for page in self.state.contract.pages.values():
             row = etree.SubElement(body, "tr")
             etree.SubElement(row, "td").text = page_title(page, words)
             verdict = run["pages"].get(page.id)
@@ -150,7 +150,7 @@ class StatusBlock(MarkerBlock):
             )
 
     def _elements(self, parent: etree.Element, status: VerificationStatus) -> None:
-        words = self.extension.words
+        words = self.state.words
         heading(parent, words, "status_elements")
         table = etree.SubElement(parent, "table")
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
@@ -158,7 +158,7 @@ class StatusBlock(MarkerBlock):
             etree.SubElement(head, "th").text = words[key]
         body = etree.SubElement(table, "tbody")
         latest = status.last_run["elements"] if status.last_run else {}
-        for element in self.extension.contract:
+        for element in self.state.contract:
             row = etree.SubElement(body, "tr")
             etree.SubElement(row, "td").text = f"{element.label} ({element.id})"
             verdict = latest.get(element.id)
@@ -179,9 +179,9 @@ class StatusBlock(MarkerBlock):
             )
 
     def _chart(self, parent: etree.Element, runs: list[dict[str, Any]]) -> None:
-        words = self.extension.words
+        words = self.state.words
         heading(parent, words, "status_history")
-        elements = list(self.extension.contract.elements)
+        elements = list(self.state.contract.elements)
         cell, gap, left, top = 8, 2, 150, 4
         width = left + len(runs) * (cell + gap) + 4
         height = top + len(elements) * (cell + gap) + 4

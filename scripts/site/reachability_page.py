@@ -282,14 +282,14 @@ class ReachabilityBlock(MarkerBlock):
 
     def render(self, parent: etree.Element, marker: str) -> None:
         """Write the part the marker names, as of the build's time."""
-        data = self.extension.data
+        data = self.state.data
         now = build_time()
         view = ReachabilityView(
             probes=data.probes,
             summary=summarise(data.probes, now, data.probe_interval),
             now=now,
             interval=data.probe_interval,
-            language=self.extension.settings["language"],
+            language=self.state.settings["language"],
         )
         RENDERERS[marker](parent, view)
 

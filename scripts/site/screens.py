@@ -43,7 +43,7 @@ class ScreenBlock(MarkerBlock):
 
     def render(self, parent: etree.Element, marker: str) -> None:
         """Write the photograph or the sketch in place of the marker."""
-        state = self.extension
+        state = self.state
         found = SCREEN.fullmatch(marker)
         if found is None:
             return
@@ -71,7 +71,7 @@ class ScreenBlock(MarkerBlock):
             "figure",
             {"class": "screen-sketch", "data-screen": page.id, "data-search-exclude": "true"},
         )
-        words = self.extension.words
+        words = self.state.words
         figure.append(draw(page, items, words))
         etree.SubElement(figure, "figcaption").text = words["sketch_figcaption"].format(
             page=page_title(page, words), caption=words["sketch_caption"]
@@ -80,7 +80,7 @@ class ScreenBlock(MarkerBlock):
     def _photo(
         self, parent: etree.Element, page: Page, items: list[SketchItem], meta: dict[str, Any]
     ) -> None:
-        words = self.extension.words
+        words = self.state.words
         title = page_title(page, words)
         day = india_day(meta["captured"])
         figure = etree.SubElement(
@@ -95,7 +95,7 @@ class ScreenBlock(MarkerBlock):
             figure,
             "img",
             {
-                "src": self.extension.link(f"{PHOTO_FOLDER}/{meta['file']}"),
+                "src": self.state.link(f"{PHOTO_FOLDER}/{meta['file']}"),
                 "alt": alt,
                 "width": str(meta["width"]),
                 "height": str(meta["height"]),
@@ -112,7 +112,7 @@ class ScreenBlock(MarkerBlock):
         details = etree.SubElement(
             parent, "details", {"class": "screen-elements", "data-search-exclude": "true"}
         )
-        etree.SubElement(details, "summary").text = self.extension.words["screen_list"]
+        etree.SubElement(details, "summary").text = self.state.words["screen_list"]
         listing = etree.SubElement(details, "ol")
         for item in items:
             etree.SubElement(listing, "li").text = item.describe()

@@ -1,15 +1,14 @@
-"""The register of public sources (``portal/sources.yml``) and the ``[[source-list]]`` block.
+"""The register of public sources (``portal/sources.yml``).
 
 Guide pages name their sources by id in front matter; the page footer shows them, and the
-Sources page lists every source, official ones first, with the pages that cite it.
+Sources page lists every source, official ones first, with the pages that cite it
+(``scripts.site.source_list``).
 """
 
 from __future__ import annotations
 
 import logging
-import posixpath
 import re
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,9 +18,8 @@ import yaml
 from scripts.common.paths import ROOT
 from scripts.contract.text import text_problem, url_problem
 from scripts.site.dates import reader_date
-from scripts.site.markers import MarkerBlock
 from scripts.site.page import FrontMatterError, front_matter, shown_path
-from scripts.site.words import ENGLISH, heading
+from scripts.site.words import ENGLISH
 
 log = logging.getLogger("mkdocs.icegate.sources")
 
@@ -29,7 +27,6 @@ SOURCES_PATH = ROOT / "portal" / "sources.yml"
 KIND_ORDER = ("official", "official-copy", "news", "third-party", "code")
 #: Each kind's heading on the Sources page is ``words["sources_<kind>"]`` (scripts.site.words).
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-LIST_MARKER = "[[source-list]]"
 
 
 class SourceError(ValueError):
@@ -163,39 +160,6 @@ def resolve(ids: Any, sources: dict[str, Source], page: str) -> list[Source]:
             f"docs/{page}: unknown source id(s) {unknown}; add them to portal/sources.yml"
         )
     return [sources[item] for item in ids]
-
-
-class SourceList(MarkerBlock):
-    """The block processor behind ``[[source-list]]``."""
-
-    markers = (LIST_MARKER,)
-
-    def render(self, parent: etree.Element, marker: str) -> None:
-        """Write one heading and list per kind of source."""
-        for kind in KIND_ORDER:
-            members = [s for s in self.extension.sources.values() if s.kind == kind]
-            if not members:
-                continue
-            heading(parent, self.extension.words, f"sources_{kind}")
-            listing = etree.SubElement(parent, "ul")
-            for source in sorted(members, key=lambda s: s.sort_key, reverse=True):
-                self._item(listing, source)
-
-    def _item(self, listing: etree.Element, source: Source) -> None:
-        item = etree.SubElement(listing, "li", {"id": f"source-{source.id}"})
-        title = etree.SubElement(item, "a", {"href": source.url})
-        title.text = source.title
-        words = self.extension.words
-        title.tail = f" ({source.when_in(words)}){words['full_stop']}"
-        pages = self.extension.cited_on.get(source.id, [])
-        if pages:
-            cited = etree.SubElement(item, "span")
-            cited.text = f" {words['cited_on']} "
-            here = posixpath.dirname(self.extension.sources_page)
-            for index, (page, title) in enumerate(pages):
-                link = etree.SubElement(cited, "a", {"href": posixpath.relpath(page, here)})
-                link.text = title
-                link.tail = ", " if index < len(pages) - 1 else words["full_stop"]
 
 
 def pages_citing(docs_dir: Path) -> dict[str, list[tuple[str, str]]]:

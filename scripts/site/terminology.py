@@ -96,7 +96,7 @@ class TerminologyTable(MarkerBlock):
 
     def render(self, parent: etree.Element, marker: str) -> None:
         """Write the table of every term of the edition's language."""
-        language = self.extension.settings["language"]
+        language = self.state.settings["language"]
         terms = load_terms(terminology_path(language), language)
         table = etree.SubElement(parent, "table", {"class": "terminology"})
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")

@@ -8,8 +8,8 @@ fails.
 
 A paragraph holding only ``[[ui-reference]]`` becomes the generated reference of every element.
 
-``scripts.site.extension`` registers these processors; ``extension`` below is its per-page
-render state (contract, status, mentions, the page being rendered).
+``scripts.site.extension`` registers these processors; each keeps the page's render state
+(``scripts.site.state``: contract, status, mentions, the page being rendered) as ``state``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import posixpath
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from typing import Any
 
 from markdown.extensions.toc import slugify
 
@@ -28,6 +27,7 @@ from scripts.site.dates import reader_date
 from scripts.site.inline import MarkerInlineProcessor, Replacement
 from scripts.site.markers import MarkerBlock
 from scripts.site.plain import keep_as_text
+from scripts.site.state import RenderState
 from scripts.site.words import ENGLISH
 from scripts.verification.history import VerificationStatus
 
@@ -94,19 +94,19 @@ def reader_state(
 class UiRefProcessor(MarkerInlineProcessor):
     """Turn ``[[ui:ID]]`` into the element's label and verification state."""
 
-    def __init__(self, pattern: str, extension: Any) -> None:
+    def __init__(self, pattern: str, state: RenderState) -> None:
         super().__init__(pattern)
-        self.extension = extension
+        self.state = state
 
     def found(self, m: re.Match[str], data: str) -> Replacement:
         """Build the HTML for one reference."""
         element_id = m.group("id")
-        element = self.extension.contract.elements.get(element_id)
+        element = self.state.contract.elements.get(element_id)
         if element is None:
             log.warning(
                 "%s: unknown portal element %r in [[ui:%s]]; add it to portal/contract.yml "
                 "or fix the id",
-                self.extension.where(element_id),
+                self.state.where(element_id),
                 element_id,
                 element_id,
             )
@@ -116,7 +116,7 @@ class UiRefProcessor(MarkerInlineProcessor):
             return wrong, m.start(0), m.end(0)
         if m.group("form") == "label":
             return render_label(element), m.start(0), m.end(0)
-        return render_reference(element, self.extension), m.start(0), m.end(0)
+        return render_reference(element, self.state), m.start(0), m.end(0)
 
 
 def render_label(element: Element) -> etree.Element:
@@ -127,7 +127,7 @@ def render_label(element: Element) -> etree.Element:
     return label
 
 
-def render_reference(element: Element, extension: Any) -> etree.Element:
+def render_reference(element: Element, state: RenderState) -> etree.Element:
     """The inline HTML for one mention of ``element``.
 
     The label links to the element's row on the reference page, where its evidence and live
@@ -135,28 +135,28 @@ def render_reference(element: Element, extension: Any) -> etree.Element:
     (?); words for screen readers say the same inside the link, and the link's title gives
     the full sentence. The label is text: Markdown or a ``[[ui:…]]`` in it is not expanded.
     """
-    state = reader_state(element, extension.status, extension.words)
+    shown = reader_state(element, state.status, state.words)
     span = etree.Element(
         "span",
-        {"class": f"ui-ref ui-ref--{state.kind}", "data-ui-element": element.id},
+        {"class": f"ui-ref ui-ref--{shown.kind}", "data-ui-element": element.id},
     )
     # Not a link: a tapped portal word led readers to the contributors' element table. The
     # state stays in words for screen readers; a label seen live keeps its quiet tick.
     link = span
     label = etree.SubElement(link, "strong", {"class": "ui-ref__label"})
     label.text = element.label
-    if state.mark:
+    if shown.mark:
         mark = etree.SubElement(
             link,
             "span",
             {"class": "ui-ref__mark", "aria-hidden": "true", "data-search-exclude": "true"},
         )
-        mark.text = state.mark
+        mark.text = shown.mark
     # Search previews show the page's prose, not words meant for screen readers.
     spoken = etree.SubElement(
         link, "span", {"class": "ui-ref__state", "data-search-exclude": "true"}
     )
-    spoken.text = f" ({state.spoken})"
+    spoken.text = f" ({shown.spoken})"
     keep_as_text(span)
     return span
 
@@ -168,7 +168,7 @@ class ReferenceTable(MarkerBlock):
 
     def render(self, parent: etree.Element, marker: str) -> None:
         """Write the reference in place of the marker."""
-        contract, words = self.extension.contract, self.extension.words
+        contract, words = self.state.contract, self.state.words
         for page in contract.pages.values():
             elements = contract.elements_on(page.id)
             if not elements:
@@ -180,19 +180,20 @@ class ReferenceTable(MarkerBlock):
             )
             heading.text = title or page.title
             intro = etree.SubElement(parent, "p")
-            where = page.path if page.path is not None else None
-            if where is not None:
+            if page.path is not None:
                 intro.text = words["ref_address"].format(
-                    url=f"{contract.sites[page.site].live_url}{where}"
+                    url=f"{contract.sites[page.site].live_url}{page.path}"
                 )
             else:
+                # The contract's validator gives a page without a path a page to reach it from.
+                assert page.reach_from is not None
                 source = contract.pages[page.reach_from]
                 name = words.get(f"page_title_{source.id}") or source.title.lower()
                 intro.text = words["ref_reached"].format(page=name)
             intro.text += (
                 words["ref_checked"]
                 if page.live_checkable
-                else words["ref_not_checked"].format(why=page.why_not_live.strip())
+                else words["ref_not_checked"].format(why=(page.why_not_live or "").strip())
             )
             self._table(parent, elements)
 
@@ -200,14 +201,14 @@ class ReferenceTable(MarkerBlock):
         table = etree.SubElement(parent, "table")
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
         for key in COLUMNS:
-            etree.SubElement(head, "th").text = self.extension.words[key]
+            etree.SubElement(head, "th").text = self.state.words[key]
         body = etree.SubElement(table, "tbody")
         for element in elements:
             self._row(body, element)
 
     def _row(self, body: etree.Element, element: Element) -> None:
-        extension = self.extension
-        words = extension.words
+        state = self.state
+        words = state.words
         row = etree.SubElement(body, "tr", {"id": element.anchor})
         label_cell = etree.SubElement(row, "td")
         etree.SubElement(label_cell, "strong").text = element.label
@@ -228,12 +229,12 @@ class ReferenceTable(MarkerBlock):
             target = etree.SubElement(evidence_cell, "a" if evidence.url else "span", attributes)
             target.text = evidence.source
             target.tail = f" [{evidence.kind}{', ' + evidence.date if evidence.date else ''}]"
-        state = reader_state(element, extension.status, extension.words)
-        etree.SubElement(row, "td").text = state.long
+        shown = reader_state(element, state.status, state.words)
+        etree.SubElement(row, "td").text = shown.long
         used = etree.SubElement(row, "td")
-        for index, mention in enumerate(extension.mentions.get(element.id, [])):
+        for index, mention in enumerate(state.mentions.get(element.id, [])):
             if index:
                 etree.SubElement(used, "br")
-            href = posixpath.relpath(mention.file, posixpath.dirname(extension.reference_page))
+            href = posixpath.relpath(mention.file, posixpath.dirname(state.reference_page))
             link = etree.SubElement(used, "a", {"href": href})
             link.text = words["ref_used_line"].format(file=mention.file, line=mention.line)

@@ -15,9 +15,9 @@ from scripts.contract.model import project_contract
 from scripts.site.page import front_matter
 from scripts.site.prose import HINDI_SENTENCE_BUDGET, average_sentence_words, sentences_of
 from scripts.site.sketch import kind_of
+from scripts.site.stale_notice import SHA_PATTERN
 from scripts.site.terminology import load_terms, terminology_path
-from scripts.site.translation import SHA_PATTERN
-from scripts.site.translations import UNTRANSLATED, reader_pages
+from scripts.site.translation_report import UNTRANSLATED, reader_pages
 
 HINDI = ROOT / "docs-hi"
 PAGES = sorted(HINDI.rglob("*.md"))
@@ -40,7 +40,7 @@ def config(name: str) -> dict:
         pass
 
     Loader.add_constructor("!ENV", lambda loader, node: None)
-    return yaml.load((ROOT / name).read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
+    return yaml.load((ROOT / name).read_text(encoding="utf-8"), Loader=Loader)
 
 
 def nav_pages(items: list) -> list[str]:

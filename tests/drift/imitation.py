@@ -133,7 +133,7 @@ def make_handler(fault: Fault, seen: Imitation, files: dict[str, str], stop: thr
     answered = Counter()
 
     class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
         def answer(self) -> None:
@@ -175,7 +175,7 @@ def make_handler(fault: Fault, seen: Imitation, files: dict[str, str], stop: thr
             status = fault.status if fault.status is not None and fault.body is None else 200
             self.send(status, files[name].encode(), kind)
 
-        do_GET = do_HEAD = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = answer  # noqa: N815
+        do_GET = do_HEAD = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = answer
 
         def send(self, status: int, body: bytes, kind: str,
                  headers: dict[str, str] | None = None) -> None:

@@ -31,7 +31,7 @@ class UnchangedRun:
 
 
 @pytest.fixture(scope="module")
-def unchanged(browser, tmp_path_factory: pytest.TempPathFactory) -> UnchangedRun:  # noqa: ANN001
+def unchanged(browser, tmp_path_factory: pytest.TempPathFactory) -> UnchangedRun:
     with imitation_portal() as portal:
         run = drift_run(browser, tmp_path_factory.mktemp("unchanged"), portal.url)
         return UnchangedRun(run, Counter(portal.hits), tuple(portal.agents))

@@ -3,49 +3,37 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import feedparser
 import jsonschema
 
-from scripts.common.paths import PORTAL
+from scripts.common.paths import PORTAL, ROOT
 from scripts.contract.mentions import Mention
 from scripts.contract.model import project_contract
 from scripts.site import feed, status_json
 from scripts.site.changes import changes
 from scripts.verification.history import status_from_runs
+from tests.nightly.feed_sample import (
+    GOLDEN_FEED,
+    MENTIONS,
+    SITE,
+    night,
+    sample_feed,
+    sample_history,
+)
 
-SITE = "https://example.org/guide/"
-MENTIONS = {
-    "login.submit": [Mention("login.submit", "log-in/steps.md", 40),
-                     Mention("login.submit", "log-in/otp.md", 13)],
-    "login.password": [Mention("login.password", "log-in/steps.md", 30)],
-}
-
-
-def run(day: int, outcome: str, elements: dict[str, str], pages: dict[str, str] | None = None,
-        observed: dict[str, str] | None = None) -> dict:
-    return {
-        "finished": f"2026-11-{day:02d}T20:32:00+00:00",
-        "where": "GitHub Actions",
-        "run_url": f"https://github.com/o/r/actions/runs/{day}",
-        "outcome": outcome,
-        "pages": pages if pages is not None else {"login": "ok", "home": "ok"},
-        "elements": elements,
-        "observed": observed or {},
-    }
-
-
-def eventful_history() -> list[dict]:
-    """Seen → label drift → outage → back as documented; the home page loses its entry."""
-    return [
-        run(10, "no drift", {"login.submit": "present", "login.password": "present"}),
-        run(11, "drift", {"login.submit": "label drift", "login.password": "present"},
-            observed={"login.submit": "SIGN IN"}),
-        run(12, "portal unreachable", {"login.submit": "not checked"},
-            pages={"login": "unreachable", "home": "unreachable"}),
-        run(13, "no drift", {"login.submit": "present", "login.password": "present"},
-            pages={"login": "ok", "home": "http error"}),
-    ]
+REGENERATE = (
+    f"the feed differs from {GOLDEN_FEED.relative_to(ROOT)}; if the change is meant, write it "
+    "again with `.venv/bin/python -m tests.nightly.feed_sample` and review the diff"
+)
+#: Renders the sample feed in a fresh interpreter and writes its bytes.
+RENDER_IN_A_PROCESS = (
+    "import sys; from tests.nightly.feed_sample import sample_feed; "
+    "sys.stdout.buffer.write(sample_feed().encode('utf-8'))"
+)
 
 
 def parsed(runs: list[dict]) -> feedparser.FeedParserDict:
@@ -53,19 +41,19 @@ def parsed(runs: list[dict]) -> feedparser.FeedParserDict:
 
 
 def test_history_with_drift_recovery_and_outage_gives_one_entry_per_event():
-    entries = parsed(eventful_history()).entries
+    entries = parsed(sample_history()).entries
     kinds = sorted(entry.tags[0].term for entry in entries)
     assert kinds == ["drifted", "outage-began", "outage-ended", "page-changed", "recovered"]
 
 
 def test_feed_parses_without_errors():
-    document = parsed(eventful_history())
+    document = parsed(sample_history())
     assert not document.bozo, document.get("bozo_exception")
     assert document.version == "atom10"
 
 
 def test_drift_entry_is_dated_and_names_the_guide_pages_it_affects():
-    entry = next(e for e in parsed(eventful_history()).entries if e.tags[0].term == "drifted")
+    entry = next(e for e in parsed(sample_history()).entries if e.tags[0].term == "drifted")
     assert entry.updated == "2026-11-11T20:32:00+00:00"
     assert "LOGIN (login.submit)" in entry.title
     body = entry.content[0].value
@@ -74,21 +62,21 @@ def test_drift_entry_is_dated_and_names_the_guide_pages_it_affects():
 
 
 def test_every_entry_links_to_the_status_page():
-    for entry in parsed(eventful_history()).entries:
+    for entry in parsed(sample_history()).entries:
         assert entry.link == f"{SITE}reference/portal-status/"
 
 
 def test_entry_ids_are_stable_across_rebuilds_and_new_runs():
-    first = {e.id for e in parsed(eventful_history()).entries}
-    again = {e.id for e in parsed(eventful_history()).entries}
-    later = eventful_history() + [run(14, "no drift", {"login.submit": "present"})]
+    first = {e.id for e in parsed(sample_history()).entries}
+    again = {e.id for e in parsed(sample_history()).entries}
+    later = sample_history() + [night(14, "no drift", {"login.submit": "present"})]
     assert first == again
     assert first <= {e.id for e in parsed(later).entries}
 
 
 def test_entry_ids_do_not_depend_on_where_the_site_is_previewed():
     contract = project_contract()
-    runs = eventful_history()
+    runs = sample_history()
     preview = feed.render(runs, contract, MENTIONS, "http://127.0.0.1:8000/", SITE)
     published = feed.render(runs, contract, MENTIONS, SITE, SITE)
     assert {e.id for e in feedparser.parse(preview).entries} == {
@@ -97,7 +85,7 @@ def test_entry_ids_do_not_depend_on_where_the_site_is_previewed():
 
 
 def test_entry_id_is_a_tag_uri_of_kind_subject_and_day():
-    ids = {e.id for e in parsed(eventful_history()).entries}
+    ids = {e.id for e in parsed(sample_history()).entries}
     assert "tag:example.org,2026-11-12:drifted/login.submit" in ids
 
 
@@ -109,31 +97,45 @@ def test_empty_history_gives_a_valid_feed_without_entries():
 
 
 def test_history_where_nothing_changed_gives_no_entries():
-    quiet = [run(day, "no drift", {"login.submit": "present"}) for day in (10, 11, 12)]
+    quiet = [night(day, "no drift", {"login.submit": "present"}) for day in (10, 11, 12)]
     assert parsed(quiet).entries == []
 
 
 def test_nights_not_checked_neither_end_nor_start_a_drift():
     runs = [
-        run(10, "drift", {"login.submit": "missing"}),
-        run(11, "no drift", {"login.submit": "not checked"}),
-        run(12, "drift", {"login.submit": "missing"}),
+        night(10, "drift", {"login.submit": "missing"}),
+        night(11, "no drift", {"login.submit": "not checked"}),
+        night(12, "drift", {"login.submit": "missing"}),
     ]
     assert [c.kind for c in changes(runs)] == ["drifted"]
 
 
 def test_a_long_outage_is_one_began_and_one_ended_event():
-    runs = [run(10, "no drift", {})] + [
-        run(day, "portal unreachable", {}, pages={"login": "blocked"}) for day in (11, 12, 13)
-    ] + [run(14, "no drift", {})]
+    runs = [night(10, "no drift", {})] + [
+        night(day, "portal unreachable", {}, pages={"login": "blocked"}) for day in (11, 12, 13)
+    ] + [night(14, "no drift", {})]
     assert [c.kind for c in changes(runs)] == ["outage-began", "outage-ended"]
 
 
 def test_rebuilding_from_the_same_history_writes_the_same_bytes():
     contract = project_contract()
-    runs = eventful_history()
+    runs = sample_history()
     assert feed.render(runs, contract, MENTIONS, SITE) == feed.render(runs, contract, MENTIONS,
                                                                       SITE)
+
+
+def test_the_sample_feed_is_the_committed_golden_file_byte_for_byte():
+    assert sample_feed().encode("utf-8") == GOLDEN_FEED.read_bytes(), REGENERATE
+
+
+def test_processes_with_different_hash_seeds_write_the_golden_file():
+    for seed in ("1", "4242"):
+        written = subprocess.run(
+            [sys.executable, "-c", RENDER_IN_A_PROCESS],
+            env={**os.environ, "PYTHONHASHSEED": seed}, cwd=ROOT,
+            capture_output=True, check=True, timeout=120,
+        ).stdout
+        assert written == GOLDEN_FEED.read_bytes(), f"PYTHONHASHSEED={seed}: {REGENERATE}"
 
 
 def status_schema() -> dict:
@@ -141,7 +143,7 @@ def status_schema() -> dict:
 
 
 def test_status_json_matches_the_documented_schema():
-    text = status_json.render(project_contract(), status_from_runs(eventful_history()))
+    text = status_json.render(project_contract(), status_from_runs(sample_history()))
     jsonschema.validate(json.loads(text), status_schema())
 
 
@@ -154,7 +156,7 @@ def test_status_json_without_history_matches_the_schema_and_says_none():
 
 
 def test_status_json_gives_each_element_its_state_and_last_verification():
-    document = status_json.document(project_contract(), status_from_runs(eventful_history()))
+    document = status_json.document(project_contract(), status_from_runs(sample_history()))
     submit = document["elements"]["login.submit"]
     assert submit["state"] == "present"
     assert submit["last_verified"] == "2026-11-14"
@@ -165,7 +167,7 @@ def test_status_json_gives_each_element_its_state_and_last_verification():
 
 def test_status_json_lists_every_page_and_element_of_the_contract():
     contract = project_contract()
-    document = status_json.document(contract, status_from_runs(eventful_history()))
+    document = status_json.document(contract, status_from_runs(sample_history()))
     assert list(document["pages"]) == list(contract.pages)
     assert list(document["elements"]) == list(contract.elements)
 
@@ -184,7 +186,7 @@ def test_the_runbook_documents_every_key_of_status_json():
 def test_control_characters_in_an_observed_label_leave_the_feed_well_formed():
     import xml.etree.ElementTree as etree
 
-    history = eventful_history()
+    history = sample_history()
     history[1]["observed"] = {"login.submit": "SIGN\x00\x01\x0b\x1b IN\ufffe\uffff\ud800"}
     text = feed.render(history, project_contract(), MENTIONS, SITE)
     etree.fromstring(text.encode("utf-8"))
@@ -197,7 +199,7 @@ def test_control_characters_in_an_observed_label_leave_the_feed_well_formed():
 def test_a_docs_file_name_with_markup_stays_text_in_the_entry_html():
     name = 'about/q"><img src=x onerror=alert(1)>.md'
     mentions = {"login.submit": [Mention("login.submit", name, 1)]}
-    text = feed.render(eventful_history(), project_contract(), mentions, SITE)
+    text = feed.render(sample_history(), project_contract(), mentions, SITE)
     entry = next(e for e in feedparser.parse(text).entries if e.tags[0].term == "drifted")
     html = entry.content[0].value
     assert "<img" not in html

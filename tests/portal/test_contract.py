@@ -157,4 +157,4 @@ def project_data_as_text() -> dict:
     """The contract as an editor sees it: dates are text, as the loader keeps them."""
     from scripts.contract.model import _TextDatesLoader
 
-    return yaml.load(CONTRACT_PATH.read_text(encoding="utf-8"), Loader=_TextDatesLoader)  # noqa: S506
+    return yaml.load(CONTRACT_PATH.read_text(encoding="utf-8"), Loader=_TextDatesLoader)

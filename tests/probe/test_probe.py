@@ -100,7 +100,7 @@ def test_a_silent_server_gets_one_retry_per_page(browser: Browser):
 
 def test_a_probe_that_breaks_is_a_probe_failure_not_down(browser: Browser,
                                                          monkeypatch: pytest.MonkeyPatch):
-    def broken(self, context, page_id):  # noqa: ANN001, ANN202 - PageChecker.open_ready
+    def broken(self, context, page_id):
         raise RuntimeError("the checker broke")
 
     monkeypatch.setattr("scripts.drift.checker.PageChecker.open_ready", broken)
@@ -123,7 +123,7 @@ def test_the_command_records_one_line_and_appends_it(tmp_path: Path):
 
 def test_the_command_exits_70_and_records_nothing_when_the_probe_breaks(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture):
-    def broken(args):  # noqa: ANN001, ANN202
+    def broken(args):
         raise ProbeFailed("the browser failed: no Chromium")
 
     monkeypatch.setattr(probe_command, "run", broken)

@@ -89,7 +89,7 @@ def test_a_push_refused_for_a_rival_probe_is_redone_on_the_newest_tip(repo: Path
     real = gitrun.commit_files
     rival_done = []
 
-    def commit_after_a_rival(repo_: Path, parent, files, message):  # noqa: ANN001, ANN202
+    def commit_after_a_rival(repo_: Path, parent, files, message):
         if not rival_done:
             rival_done.append(True)
             publish(repo_, record(15), sleep=no_wait)  # another probe pushes first

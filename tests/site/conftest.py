@@ -62,7 +62,7 @@ def site_url(built_site: BuildResult) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def visits(browser, site_url: str) -> Iterator[Visits]:  # noqa: ANN001 - pytest-playwright's
+def visits(browser, site_url: str) -> Iterator[Visits]:
     """What each page does in Chromium, visited once per palette and once at phone width."""
     shared = Visits(browser, site_url)
     yield shared

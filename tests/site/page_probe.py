@@ -19,9 +19,9 @@ class _Recorder(Preprocessor):
 
 
 class PageProbe(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         md.preprocessors.register(_Recorder(md), "page_probe", 40)
 
 
-def makeExtension(**kwargs: object) -> PageProbe:  # noqa: N802 - Python-Markdown's name
+def makeExtension(**kwargs: object) -> PageProbe:  # Python-Markdown's name
     return PageProbe(**kwargs)

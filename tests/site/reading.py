@@ -59,7 +59,7 @@ class Reading:
     phone_linked: int = 0
 
 
-def read(tab, phone: str) -> Reading:  # noqa: ANN001 - a Playwright page
+def read(tab, phone: str) -> Reading:
     """Run the probe on the loaded ``tab``."""
     seen = tab.evaluate(PROBE, phone)
     return Reading(seen["text"], seen["broken"], seen["written"], seen["linked"])

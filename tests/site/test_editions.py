@@ -15,7 +15,7 @@ import pytest
 
 from scripts.common.paths import DOCS, ROOT, doc_url
 from scripts.site.page import front_matter
-from scripts.site.translation import translation_state
+from scripts.site.stale_notice import translation_state
 from tests.sitebuild import BuildResult
 
 HINDI_DOCS = ROOT / "docs-hi"

@@ -75,7 +75,7 @@ def turn_checks_off(copy: Path) -> None:
         )
 
 
-def edit_yaml(path: Path, change) -> None:  # noqa: ANN001 - a function of the data
+def edit_yaml(path: Path, change) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")

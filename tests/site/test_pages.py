@@ -51,7 +51,7 @@ def test_page_does_not_scroll_sideways_on_a_phone(visits: Visits, site_page: str
     assert wide <= viewport, f"page is {wide}px wide in a {viewport}px viewport"
 
 
-def test_axe_checks_report_a_page_with_too_little_contrast(browser, tmp_path):  # noqa: ANN001
+def test_axe_checks_report_a_page_with_too_little_contrast(browser, tmp_path):
     page = tmp_path / "index.html"
     page.write_text(
         '<!doctype html><html lang="en"><head><title>Low contrast</title></head><body><main>'

@@ -42,7 +42,7 @@ def view(probes: list[Probe], now: datetime = NOW, language: str = "en") -> Reac
     return ReachabilityView(probes, summarise(probes, now, HALF_HOUR), now, HALF_HOUR, language)
 
 
-def rendered(render, probes: list[Probe], **options) -> str:  # noqa: ANN001
+def rendered(render, probes: list[Probe], **options) -> str:
     root = etree.Element("div")
     render(root, view(probes, **options))
     return etree.tostring(root, encoding="unicode")

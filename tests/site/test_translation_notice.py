@@ -10,9 +10,9 @@ import pytest
 
 from scripts.common.paths import DOCS, ROOT
 from scripts.site.page import front_matter_lines
+from scripts.site.stale_notice import english_href, english_sha
 from scripts.site.terminology import load_terms, terminology_path
-from scripts.site.translation import english_href, english_sha
-from scripts.site.translations import compare, main
+from scripts.site.translation_report import compare, main
 from tests.rendering import render_markdown
 from tests.sitebuild import build_copy
 

@@ -471,12 +471,12 @@ class FakeWinreg:
         self.values = values
 
     @contextlib.contextmanager
-    def OpenKey(self, root, path):  # noqa: N802
+    def OpenKey(self, root, path):
         if path not in self.values:
             raise FileNotFoundError(path)
         yield self.values[path]
 
-    def QueryValueEx(self, key, name):  # noqa: N802
+    def QueryValueEx(self, key, name):
         if name not in key:
             raise FileNotFoundError(name)
         return key[name], 3

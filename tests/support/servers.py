@@ -115,13 +115,13 @@ def https_server(
         cert.configure_cert(context)
 
     class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
         def date_time_string(self, timestamp: float | None = None) -> str:
             return format_datetime(datetime.now(UTC) + skew, usegmt=True)
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             body = b"<html><body>imitation portal</body></html>"
             self.send_response(status)
             self.send_header("Content-Type", "text/html")
@@ -197,10 +197,10 @@ def connect_proxy(
         expected = "Basic " + base64.b64encode(":".join(credentials).encode()).decode()
 
     class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
-        def do_CONNECT(self) -> None:  # noqa: N802
+        def do_CONNECT(self) -> None:
             host, _, port = self.path.rpartition(":")
             tunnels.append(self.path)
             authorizations.append(self.headers.get("Proxy-Authorization"))

@@ -18,10 +18,9 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from scripts.site.extension import RenderState
+from scripts.site.state import RenderState
 
 SHA_LENGTH = 12
 SHA_PATTERN = re.compile(rf"^[0-9a-f]{{{SHA_LENGTH}}}$")

@@ -1,9 +1,9 @@
 """Report on the Hindi edition: stale translations and English pages with no Hindi page.
 
-    python -m scripts.site.translations [--english docs] [--translated docs-hi]
+    python -m scripts.site.translation_report [--english docs] [--translated docs-hi]
 
 A Hindi page is *stale* when its ``english_sha`` no longer matches the English page's bytes
-(see ``scripts.site.translation``); the site shows those pages with a notice until someone
+(see ``scripts.site.stale_notice``); the site shows those pages with a notice until someone
 updates the translation and its ``english_sha``. English reader pages (everything but
 ``about/``) with no Hindi page are listed too. This is a report: it exits 0 whatever it finds,
 and 2 only when it is used wrongly (a folder that does not exist).
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from scripts.common.paths import ROOT
 from scripts.site.page import front_matter
-from scripts.site.translation import TranslationState, translation_state
+from scripts.site.stale_notice import TranslationState, translation_state
 
 #: English folders that are not translated: pages for contributors, not readers.
 UNTRANSLATED = ("about/",)
@@ -88,7 +88,7 @@ def render(report: Report, english: str, translated: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     """The command line; returns 0 (a report), or 2 on a usage error."""
     parser = argparse.ArgumentParser(
-        prog="python -m scripts.site.translations", description=__doc__.splitlines()[0]
+        prog="python -m scripts.site.translation_report", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--english", default="docs", help="the English docs folder")
     parser.add_argument("--translated", default="docs-hi", help="the translated docs folder")
