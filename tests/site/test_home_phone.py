@@ -16,7 +16,7 @@ TOP_PROBLEMS = [
     "log-in/forgotten-password/",
     "log-in/otp/",
     "log-in/locked-out/",
-    "troubleshoot/#page-does-not-load",
+    "troubleshoot/is-icegate-down/",  # "the login page will not open: is ICEGATE down?"
     "troubleshoot/#invalid-credentials",
 ]
 MIN_TARGET = 24  # CSS px, WCAG 2.2 success criterion 2.5.8

@@ -93,7 +93,11 @@ class Visits:
 
     def _views(self, page: str) -> dict[str, PageVisit]:
         if (page, "light") not in self.seen:
-            context = self.browser.new_context(color_scheme="light", viewport=DESKTOP)
+            # No service worker: its background downloads would be cut off by the next visit and
+            # read as failed requests; offline reading has its own tests (test_offline.py).
+            context = self.browser.new_context(
+                color_scheme="light", viewport=DESKTOP, service_workers="block"
+            )
             context.add_init_script(CSP_WATCH)
             try:
                 self._visit_all(context.new_page(), page)
